@@ -1,0 +1,93 @@
+"""Blocks and sentences: layouts real articles come in, Markdown leftovers, Arabic and English rules."""
+import json
+
+import pytest
+
+import toolkit
+from toolkit.segment import split_sentences
+from toolkit.stages.blocks import paragraph_spans
+
+from .conftest import shared_path
+
+
+def sents(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def kinds(text):
+    return [(b.kind, b.text) for b in toolkit.process(text, strict=True).blocks]
+
+
+def test_blank_line_paragraphs_and_one_paragraph_a_line():
+    long1 = "The first paragraph is long enough to be a paragraph of its own in a news article, " * 2
+    long2 = "The second paragraph is also long, as a paragraph on its own line in a web page usually is. " * 2
+    assert len(paragraph_spans(long1 + "\n" + long2)) == 2
+    assert len(paragraph_spans("One.\n\nTwo.")) == 2
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = ("The minister said on Monday that the talks in Doha would\n"
+            "resume next week, after a pause of several days caused by\n"
+            "disagreements over the release of prisoners.\n\n"
+            "A second paragraph follows here.")
+    assert len(paragraph_spans(text)) == 2
+
+
+def test_markdown_leftovers():
+    text = ("# *A Headline About Talks*\n\n---\n\n*Image not found or type unknown*\n\n"
+            "**Delegates arrive at the venue in Cairo on Monday [Jane Roe/Reuters]**\n\n"
+            "Talks began on Monday in Cairo, officials said.\n\n<https://news.example/a-b>\n\n**The Daily Example**")
+    doc = toolkit.process(text, strict=True)
+    assert [b.kind for b in doc.blocks] == ["heading", "rule", "meta", "caption", "paragraph", "source_link", "byline"]
+    assert [s.text for s in doc.sentences][:2] == ["A Headline About Talks", "Image not found or type unknown"]
+    assert doc.meta == {"title": "A Headline About Talks", "url": "https://news.example/a-b", "outlet": "The Daily Example"}
+
+
+def test_byline_breadcrumb_tags_and_boilerplate():
+    text = (" date 2025-02-11 By Staff Writer\n\nHome » World » Talks Resume\n\nTalks resumed today in the city.\n\n"
+            "Source: Agencies + local press\n\n#talks #deal\n2024-05-02 10:00:00\n\nLeave a Comment\n\n(AB, CD)")
+    doc = toolkit.process(text, strict=True)
+    assert [b.kind for b in doc.blocks] == ["byline", "meta", "paragraph", "byline", "meta", "meta", "byline"]
+    assert doc.meta["date"] == "2025-02-11" and doc.meta["author"] == "Staff Writer"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dr. Smith met U.S. officials. They left.", ["Dr. Smith met U.S. officials.", "They left."]),
+    ("It rose 1.7 percent to 10,400. See https://x.org/a.b now!", ["It rose 1.7 percent to 10,400.", "See https://x.org/a.b now!"]),
+    ('He said "we are ready." Then he left.', ['He said "we are ready."', "Then he left."]),
+    ("They met J. K. Rowling. Fine.", ["They met J. K. Rowling.", "Fine."]),
+    ("Is it? yes it is.", ["Is it? yes it is."]),
+    ("Gazans struggled. 150 Trucks moved in.", ["Gazans struggled.", "150 Trucks moved in."]),
+    ("هل أنت بخير؟ نعم، أنا بخير.", ["هل أنت بخير؟", "نعم، أنا بخير."]),
+    ("وصل الرئيس؛ ثم بدأ الاجتماع، وتحدث.", ["وصل الرئيس؛ ثم بدأ الاجتماع، وتحدث."]),
+    ("قال الوزير: «سنبدأ التنفيذ غداً.» ثم غادر القاعة.", ["قال الوزير: «سنبدأ التنفيذ غداً.»", "ثم غادر القاعة."]),
+    ("التقى د. أحمد بالوفد. ثم عاد.", ["التقى د. أحمد بالوفد.", "ثم عاد."]),
+    ("انتهى الاجتماع. pic.twitter.com/AbC", ["انتهى الاجتماع.", "pic.twitter.com/AbC"]),
+    ("انتظروا… ثم وصلوا!", ["انتظروا…", "ثم وصلوا!"]),
+])
+def test_sentence_rules(text, expected):
+    assert sents(text) == expected
+
+
+def test_tweet_attribution_is_its_own_unit():
+    text = "بدأت المحادثات اليوم! pic.twitter.com/AbCd — وزارة الخارجية (@MoFA) March 3, 2024"
+    doc = toolkit.process(text, strict=True)
+    assert [s.text for s in doc.sentences] == ["بدأت المحادثات اليوم!", "pic.twitter.com/AbCd",
+                                               "— وزارة الخارجية (@MoFA) March 3, 2024"]
+    assert [s.lang for s in doc.sentences] == ["ar", "en", "mixed"]
+
+
+def test_seg_probes():
+    path = shared_path("data", "segmentation", "seg_probes_ar_mixed.jsonl")
+    failures = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        probe = json.loads(line)
+        got = [list(span) for span in split_sentences(probe["text"])]
+        if got != probe["sentences"]:
+            failures.append((probe["id"], got, probe["sentences"]))
+    assert len(failures) <= 2, failures
+
+
+def test_sentence_never_crosses_block():
+    doc = toolkit.process("First para without an end\n\nsecond para also without", strict=True)
+    assert [s.text for s in doc.sentences] == ["First para without an end", "second para also without"]

@@ -1,0 +1,2 @@
+"""The built-in stages. Importing a module registers its stage(s) by name."""
+from . import blocks, tweets, sentences, detect  # noqa: F401

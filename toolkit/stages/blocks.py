@@ -1,0 +1,306 @@
+"""Blocks: split a document into headings, paragraphs, tweets, captions, bylines, source links,
+rules and page furniture (``meta``), and lift document metadata (date, author, URL, outlet, title)
+out of them into ``doc.meta``.
+
+Articles arrive with blank lines between paragraphs, with one paragraph a line, or hard-wrapped at
+a fixed width; a hard-wrapped paragraph is one block. A flattened tweet's attribution line
+(``— Name (@handle) Date``) joins the body line(s) above it into one ``tweet`` block.
+
+>>> from toolkit.document import Document
+>>> doc = Document(text="# Title\\n\\nFirst para.\\n\\n---\\n\\n<https://x.org/a>", id="d")
+>>> split_blocks(doc, None)
+>>> [(b.kind, b.text) for b in doc.blocks]
+[('heading', '# Title'), ('paragraph', 'First para.'), ('rule', '---'), ('source_link', '<https://x.org/a>')]
+>>> doc.meta["url"]
+'https://x.org/a'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import resources
+from ..document import Document
+from ..pipeline import stage
+from ..tweets import OLD_STYLE, find_attributions, match_date
+
+__all__ = ["split_blocks", "classify_block", "paragraph_spans"]
+
+_LINE = regex.compile(r"[^\n]*\n?")
+_RULE = regex.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
+_HEADING = regex.compile(r"^(#{1,6})\s+")
+_URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
+_BARE_URL = regex.compile(r"https?://[^\s<>]+")
+_TIMESTAMP = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_HASHTAG_LINE = regex.compile(r"^(?:#[\p{L}\p{N}_]+\s*)+$")
+_BYLINE_DATE = regex.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(?:By\s+(.+))?$", regex.I)
+_CREDIT = regex.compile(r"\[[^\]\n]{2,80}/[^\]\n]{2,60}\]\W*$")
+_PARENS = regex.compile(r"^\([^()\n]{1,80}\)$")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TERMINAL = regex.compile(r"[.!?؟…:\"”’»)]\W*$")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+
+#: Lines longer than this are not hard-wrapped: each is a paragraph of its own.
+WRAP_WIDTH = 110
+
+
+@dataclass(frozen=True)
+class _Cues:
+    byline_prefixes: tuple
+    caption_prefixes: tuple
+    breadcrumb_roots: tuple
+    boilerplate: object
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    byline, caption, roots, boiler = [], [], [], []
+    for lang in resources.available_languages():
+        if not resources.has_resource(lang, "blocks.json"):
+            continue
+        data = resources.read_json(lang, "blocks.json")
+        byline += data.get("byline_prefixes", [])
+        caption += data.get("caption_prefixes", [])
+        roots += data.get("breadcrumb_roots", [])
+        boiler += data.get("boilerplate", [])
+    pattern = regex.compile(r"^(?:" + "|".join(f"(?:{b})" for b in boiler) + r")\W*$", regex.I) if boiler else None
+    return _Cues(tuple(p.casefold() for p in byline), tuple(p.casefold() for p in caption), tuple(roots), pattern)
+
+
+# -- splitting ----------------------------------------------------------------------------------
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without the newline."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _is_structural(line: str) -> bool:
+    return bool(_HEADING.match(line) or _RULE.match(line) or _LIST_ITEM.match(line) or _URL.match(line.strip()))
+
+
+def _is_attribution_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    found = find_attributions(stripped)
+    return bool(found) and found[0].start == 0 and found[0].has_dash
+
+
+def _group_lines(lines: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Split a run of non-blank lines into paragraphs (one a line, or hard-wrapped)."""
+    if len(lines) == 1:
+        return [lines]
+    width = max(e - s for s, e in lines)
+    groups: list[list[tuple[int, int]]] = [[lines[0]]]
+    for prev, cur in zip(lines, lines[1:]):
+        prev_text, cur_text = text[prev[0]:prev[1]], text[cur[0]:cur[1]]
+        wrapped = (
+            width <= WRAP_WIDTH
+            and (prev[1] - prev[0]) >= 0.55 * width
+            and not _is_structural(prev_text) and not _is_structural(cur_text)
+            and not _is_attribution_line(cur_text) and not _is_attribution_line(prev_text)
+            and not (_TERMINAL.search(prev_text) and (prev[1] - prev[0]) < 0.8 * width)
+        )
+        if wrapped:
+            groups[-1].append(cur)
+        else:
+            groups.append([cur])
+    return groups
+
+
+def _without_links(text: str) -> str:
+    return _BARE_URL.sub(" ", regex.sub(r"pic\.twitter\.com/\w+", " ", text)).strip()
+
+
+def _link_free_words(text: str) -> int:
+    return len(_WORD.findall(_without_links(text)))
+
+
+def _is_lead_in(line: str) -> bool:
+    """A line that only introduces links ("FOLLOW OUR LIVE BLOG: https://...") is not a tweet body
+    on its own."""
+    rest = _without_links(line)
+    return rest.endswith((":", "：")) or len(_WORD.findall(rest)) < 3
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph-level block of a plain or Markdown-ish text.
+
+    >>> paragraph_spans("One\\nline.\\n\\nTwo.")
+    [(0, 9), (11, 15)]
+    """
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for s, e in _lines(text, 0, len(text)) + [(len(text), len(text))]:
+        if text[s:e].strip():
+            run.append((s, e))
+            continue
+        if run:
+            spans.extend((g[0][0], g[-1][1]) for g in _group_lines(run, text))
+            run = []
+    # trim surrounding whitespace of each span
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return _merge_tweet_attributions(text, trimmed)
+
+
+def _merge_tweet_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An attribution line standing alone joins the body above it into one tweet block; when that
+    body line is only a short lead-in to links ("FOLLOW OUR LIVE BLOG: https://..."), the line
+    above it belongs to the tweet too."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        chunk = text[s:e]
+        if out and _is_attribution_line(chunk.split("\n", 1)[0]) and "\n" not in chunk.strip():
+            body_start, _ = out[-1]
+            out[-1] = (body_start, e)
+            body_first_line = text[body_start:text.find("\n", body_start, e) if "\n" in text[body_start:e] else e]
+            if len(out) >= 2 and _is_lead_in(body_first_line) and \
+                    not find_attributions(text[out[-2][0]:out[-2][1]]) and \
+                    _link_free_words(text[out[-2][0]:out[-2][1]]) < 80:
+                prev_start, _ = out[-2]
+                out[-2:] = [(prev_start, e)]
+            continue
+        out.append((s, e))
+    return out
+
+
+# -- classifying --------------------------------------------------------------------------------
+
+def _content_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The block's text without Markdown markers: ``# *Title*`` -> ``Title``."""
+    m = _HEADING.match(text[s:e])
+    if m:
+        s += m.end()
+    changed = True
+    while changed and e - s >= 2:
+        changed = False
+        for mark in ("**", "__", "*", "_"):
+            n = len(mark)
+            if text.startswith(mark, s) and text[e - n:e] == mark and e - s > 2 * n \
+                    and not text[s + n].isspace():
+                s, e = s + n, e - n
+                changed = True
+                break
+    if e - s >= 2 and text[s] == "<" and text[e - 1] == ">" and _URL.match(text[s:e]):
+        s, e = s + 1, e - 1
+    return s, e
+
+
+def _is_emphasised(raw: str) -> bool:
+    return (raw.startswith("**") and raw.endswith("**")) or (raw.startswith("*") and raw.endswith("*")) \
+        or (raw.startswith("__") and raw.endswith("__"))
+
+
+def _title_like(content: str) -> bool:
+    words = _WORD.findall(content)
+    if not (3 <= len(words) <= 25) or "\n" in content or regex.search(r"[.!?؟]\W*$", content):
+        return False
+    cased = [w for w in words if len(w) > 3 and w[0].isalpha() and (w[0].isupper() or w[0].islower())]
+    if not cased:
+        return False
+    return sum(1 for w in cased if w[0].isupper()) / len(cased) >= 0.75
+
+
+def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str | None = None) -> str:
+    """The kind of the block ``text[s:e]`` (``index`` of ``count`` blocks; ``hint`` from a reader).
+
+    >>> classify_block("Home » World » Talks", 0, 20, 0, 5)
+    'meta'
+    """
+    raw = text[s:e]
+    cs, ce = _content_span(text, s, e)
+    content = text[cs:ce].strip()
+    cues = _cues()
+    folded = content.casefold()
+    if hint == "tweet" or find_attributions(raw) or OLD_STYLE.match(raw):
+        return "tweet"
+    if hint in ("heading", "caption", "rule", "byline"):
+        return hint
+    if _RULE.match(raw):
+        return "rule"
+    if _HEADING.match(raw):
+        return "heading"
+    if _URL.match(content):
+        return "source_link"
+    if cues.boilerplate is not None and cues.boilerplate.match(content):
+        return "meta"
+    if "»" in content and any(content.startswith(root) for root in cues.breadcrumb_roots) or content.count(" » ") >= 2:
+        return "meta"
+    lines = [line.strip() for line in content.split("\n") if line.strip()]
+    if lines and all(_HASHTAG_LINE.match(line) or _TIMESTAMP.match(line) for line in lines):
+        return "meta"
+    if _BYLINE_DATE.match(content) or any(folded.startswith(p) for p in cues.byline_prefixes):
+        return "byline"
+    if any(folded.startswith(p) for p in cues.caption_prefixes) or _CREDIT.search(content):
+        return "caption"
+    words = _WORD.findall(content)
+    if _PARENS.match(content) and len(words) <= 6:
+        return "byline"
+    if _is_emphasised(raw.lstrip("# ")) and not _HEADING.match(raw):
+        return "caption" if len(words) >= 6 else "byline"
+    if hint == "paragraph":
+        return "paragraph"
+    if index <= 2 and _title_like(content):
+        return "heading"
+    return "paragraph"
+
+
+def _lift_meta(doc: Document, kind: str, content: str) -> None:
+    meta = doc.meta
+    if kind == "byline":
+        m = _BYLINE_DATE.match(content)
+        if m:
+            meta.setdefault("date", m.group(1))
+            if m.group(2):
+                meta.setdefault("author", m.group(2).strip())
+        elif content[:3].casefold() == "by ":
+            meta.setdefault("author", content[3:].strip())
+    elif kind == "source_link":
+        meta.setdefault("url", content.strip("<> "))
+    elif kind == "heading":
+        meta.setdefault("title", content)
+    elif kind == "meta":
+        for line in content.split("\n"):
+            if _TIMESTAMP.match(line.strip()):
+                meta.setdefault("date", line.strip()[:10])
+
+
+@stage("blocks")
+def split_blocks(doc: Document, config) -> None:
+    """Stage ``blocks``: fill ``doc.blocks`` and lift metadata into ``doc.meta``."""
+    if doc.blocks:
+        return
+    text = doc.text
+    if doc.layout:
+        spans = [(s, e, kind) for s, e, kind in doc.layout]
+    else:
+        spans = [(s, e, None) for s, e in paragraph_spans(text)]
+    count = len(spans)
+    for index, (s, e, hint) in enumerate(spans):
+        kind = classify_block(text, s, e, index, count, hint)
+        cs, ce = _content_span(text, s, e) if kind != "tweet" else (s, e)
+        block = doc.add_block(kind, s, e, content_start=cs, content_end=ce)
+        _lift_meta(doc, kind, text[cs:ce].strip())
+    # a short emphasised signature at the very end names the outlet (**Radio Example**)
+    if doc.blocks and doc.blocks[-1].kind == "byline" and _is_emphasised(doc.blocks[-1].text):
+        cs, ce = doc.blocks[-1].content
+        doc.meta.setdefault("outlet", text[cs:ce].strip())
+    if not text.strip():
+        doc.add_error("empty", f"{doc.id}: the document is empty (no text to process)", stage="blocks",
+                      severity="warning")
