@@ -73,8 +73,26 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES // 2**20} MiB)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
     run.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    score = sub.add_parser("score", help="score an output file against gold annotations",
+                           description="Score toolkit output (JSON Lines) against *.gold.json files, e.g. "
+                                       "toolkit score out.jsonl --gold corpus/gold")
+    score.add_argument("output", help="JSON Lines written by toolkit run")
+    score.add_argument("--gold", required=True, help="folder of NAME.gold.json (+ NAME.sentences.json)")
+    score.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    score.set_defaults(handler=cmd_score)
     _add_optional_commands(sub)
     return parser
+
+
+def cmd_score(args) -> int:
+    """``toolkit score``: the README's quality numbers for an output file."""
+    import json
+    from .evaluate import evaluate_documents, format_metrics
+    with open(args.output, encoding="utf-8") as handle:
+        docs = (json.loads(line) for line in handle if line.strip())
+        metrics = evaluate_documents(docs, args.gold)
+    print(json.dumps(metrics, ensure_ascii=False) if args.json else format_metrics(metrics))
+    return EXIT_OK
 
 
 def _add_optional_commands(sub) -> None:

@@ -262,8 +262,10 @@ def _word_count(text: str) -> int:
     return sum(1 for t in tokens(text) if t.kind == "word")
 
 
-#: A span is ``mixed`` when its second language has at least this many words ...
-MIXED_MIN_WORDS = 3
+#: A sentence is ``mixed`` when its second language has at least this many prose words (names and
+#: quoted phrases count; links, handles, hashtags and numbers never do). Blocks take their
+#: language from their sentences (see toolkit.stages.detect).
+MIXED_MIN_WORDS = 1
 #: ... or at least this share of the voting words.
 MIXED_MIN_SHARE = 0.2
 

@@ -157,7 +157,8 @@ def find_attributions(text: str) -> list[Attribution]:
         dashes = [d for d in dashes if handle_start - d.end() <= 120
                   and not _LINK.search(text, d.end(), handle_start)]
         if dashes:
-            dash = dashes[-1]
+            strong = [d for d in dashes if d.group() in ("—", "–", "―", "&mdash;")]
+            dash = (strong or dashes)[-1]      # "— Prisoners Club - Media (@x)": the em dash leads
             start = dash.start()
             name_start = dash.end()
             has_dash = True

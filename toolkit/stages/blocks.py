@@ -36,7 +36,6 @@ _BARE_URL = regex.compile(r"https?://[^\s<>]+")
 _TIMESTAMP = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 _HASHTAG_LINE = regex.compile(r"^(?:#[\p{L}\p{N}_]+\s*)+$")
 _BYLINE_DATE = regex.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(?:By\s+(.+))?$", regex.I)
-_CREDIT = regex.compile(r"\[[^\]\n]{2,80}/[^\]\n]{2,60}\]\W*$")
 _PARENS = regex.compile(r"^\([^()\n]{1,80}\)$")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _TERMINAL = regex.compile(r"[.!?؟…:\"”’»)]\W*$")
@@ -52,11 +51,12 @@ class _Cues:
     caption_prefixes: tuple
     breadcrumb_roots: tuple
     boilerplate: object
+    caption: object
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    byline, caption, roots, boiler = [], [], [], []
+    byline, caption, roots, boiler, caption_patterns = [], [], [], [], []
     for lang in resources.available_languages():
         if not resources.has_resource(lang, "blocks.json"):
             continue
@@ -65,8 +65,10 @@ def _cues() -> _Cues:
         caption += data.get("caption_prefixes", [])
         roots += data.get("breadcrumb_roots", [])
         boiler += data.get("boilerplate", [])
+        caption_patterns += data.get("caption_patterns", [])
+    credit = regex.compile("|".join(f"(?:{c})" for c in caption_patterns), regex.I) if caption_patterns else None
     pattern = regex.compile(r"^(?:" + "|".join(f"(?:{b})" for b in boiler) + r")\W*$", regex.I) if boiler else None
-    return _Cues(tuple(p.casefold() for p in byline), tuple(p.casefold() for p in caption), tuple(roots), pattern)
+    return _Cues(tuple(p.casefold() for p in byline), tuple(p.casefold() for p in caption), tuple(roots), pattern, credit)
 
 
 # -- splitting ----------------------------------------------------------------------------------
@@ -156,7 +158,26 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return _merge_tweet_attributions(text, trimmed)
+    return _split_after_glued_dates(text, _merge_tweet_attributions(text, trimmed))
+
+
+def _split_after_glued_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``... (@handle) May 6, 2024The association said ...``: the tweet ends at its date and the
+    prose glued to it starts a block of its own."""
+    out = []
+    for s, e in spans:
+        pos = s
+        for a in find_attributions(text[s:e]):
+            if a.date is None:
+                continue
+            cut = s + a.end
+            rest = text[cut:e]
+            line_rest = rest.split("\n", 1)[0]
+            if len(_WORD.findall(line_rest)) >= 4 and not line_rest[:1].isspace() and line_rest[:1].isupper():
+                out.append((pos, cut))
+                pos = cut
+        out.append((pos, e))
+    return out
 
 
 def _merge_tweet_attributions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -247,7 +268,7 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "meta"
     if _BYLINE_DATE.match(content) or any(folded.startswith(p) for p in cues.byline_prefixes):
         return "byline"
-    if any(folded.startswith(p) for p in cues.caption_prefixes) or _CREDIT.search(content):
+    if any(folded.startswith(p) for p in cues.caption_prefixes) or (cues.caption and cues.caption.search(content)):
         return "caption"
     words = _WORD.findall(content)
     if _PARENS.match(content) and len(words) <= 6:
@@ -256,9 +277,24 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "caption" if len(words) >= 6 else "byline"
     if hint == "paragraph":
         return "paragraph"
-    if index <= 2 and _title_like(content):
+    if count > 1 and (index <= 2 and _title_like(content) or index == 0 and _headline_like(content)):
         return "heading"
+    if index == count - 1 and count > 2 and _signature_like(content):
+        return "byline"
     return "paragraph"
+
+
+def _headline_like(content: str) -> bool:
+    """The first block of an article, one short line with no sentence-final stop: its headline."""
+    words = _WORD.findall(content)
+    return "\n" not in content and 2 <= len(words) <= 20 and not regex.search(r"[.!?؟…:]\W*$", content)
+
+
+def _signature_like(content: str) -> bool:
+    """A last line of a few capitalised words: the outlet's or author's signature."""
+    words = _WORD.findall(content)
+    return "\n" not in content and 1 <= len(words) <= 4 and all(w[0].isupper() for w in words) \
+        and not regex.search(r"[.!?؟]\W*$", content)
 
 
 def _lift_meta(doc: Document, kind: str, content: str) -> None:

@@ -1,7 +1,8 @@
 """Detect: the language of every block, sentence and tweet, with the runs inside each sentence.
 
-A block is ``mixed`` when its second language has at least three words or a fifth of the words
-(:data:`toolkit.detect.MIXED_MIN_WORDS`, :data:`~toolkit.detect.MIXED_MIN_SHARE`). A short block of
+A sentence is ``mixed`` when it holds prose words of two languages
+(:data:`toolkit.detect.MIXED_MIN_WORDS`); a block is ``mixed`` when its prose sentences disagree
+(tweet attributions and bare links aside). A short block of
 capitalised names only (``Radio Example``, ``(AB, CD)``) says nothing about language: ``und``.
 In a tweet's attribution line the display name votes even when it is a hashtag.
 
@@ -69,6 +70,7 @@ def detect_languages(doc: Document, config) -> None:
                 if r.lang != "und":
                     words_by_lang[r.lang] += len(r.text.split())
     attributions = {t.attribution.start: t for t in doc.tweets if t.attribution is not None}
+    prose_langs: dict[str, set] = {}
     for sent in doc.sentences:
         sent.runs = detect_runs(text, sent.start, sent.end, seed)
         tweet = attributions.get(sent.start)
@@ -78,10 +80,18 @@ def detect_languages(doc: Document, config) -> None:
             sent.lang, sent.confidence = _attribution_lang(doc, sent.start, sent.end, name)
         else:
             sent.lang, sent.confidence = summarize(sent.runs)
+        is_attribution = tweet is not None and sent.end == tweet.attribution.end
+        if not is_attribution and summarize(sent.runs, fallback=False)[0] != "und":
+            prose_langs.setdefault(sent.block, set()).add(sent.lang)
         if sent.lang == "und":   # nothing votes (a timestamp, a number): the block's language
             block = doc.block_by_id(sent.block)
             if block is not None and block.lang not in ("und", "mixed"):
                 sent.lang, sent.confidence = block.lang, 0.5
+    # a block is mixed when its prose sentences disagree (attributions and bare links aside)
+    for block in doc.blocks:
+        langs = prose_langs.get(block.id)
+        if langs and block.lang != "und":
+            block.lang = langs.pop() if len(langs) == 1 else "mixed"
     for tweet in doc.tweets:
         tweet.lang = summarize(detect_runs(text, tweet.start, tweet.end, seed))[0] if tweet.end > tweet.start else "und"
     if words_by_lang:

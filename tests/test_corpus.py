@@ -1,0 +1,59 @@
+"""End to end on the team corpus (and on the shared seeds when present): every span's offsets hold,
+and quality stays at the bars our issues set."""
+import json
+
+import pytest
+
+import toolkit
+from toolkit.evaluate import evaluate_documents
+
+from .conftest import CORPUS, shared_path
+
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    return list(toolkit.process_files([CORPUS], strict=True))
+
+
+@pytest.fixture(scope="module")
+def seed_docs():
+    return list(toolkit.process_files([shared_path("seeds")], strict=True))
+
+
+def test_corpus_has_every_input_kind(corpus_docs):
+    formats = {doc.meta["path"].rsplit(".", 1)[-1].split(":")[0] for doc in corpus_docs}
+    assert {"txt", "md", "html", "jsonl"} <= formats
+    assert len(corpus_docs) >= 8
+
+
+def test_offset_invariant_on_every_corpus_span(corpus_docs):
+    for doc in corpus_docs:
+        doc.check_offsets()
+        again = toolkit.Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+        assert again.to_dict() == doc.to_dict()
+
+
+def test_corpus_quality(corpus_docs):
+    m = evaluate_documents((d.to_dict() for d in corpus_docs), CORPUS / "gold")
+    assert m["documents"] >= 12
+    assert m["blocks.found"]["acc"] >= 0.98
+    assert m["blocks.kind"]["acc"] >= 0.95
+    assert m["blocks.lang"]["acc"] >= 0.95
+    assert m["sentences.boundary"]["f1"] >= 0.97
+    assert m["sentences.lang"]["acc"] >= 0.97
+    assert m["tweets.detect"]["f1"] >= 0.95
+    for field in ("handle", "author_name", "date", "links", "hashtags", "mentions", "lang"):
+        assert m[f"tweets.{field}"]["acc"] >= 0.9, field
+
+
+def test_seed_quality(seed_docs):
+    m = evaluate_documents((d.to_dict() for d in seed_docs), shared_path("gold"))
+    assert m["documents"] == 5
+    assert m["blocks.found"]["acc"] >= 0.98 and m["blocks.kind"]["acc"] >= 0.95
+    assert m["blocks.lang"]["acc"] >= 0.97
+    assert m["sentences.boundary"]["f1"] >= 0.97 and m["sentences.lang"]["acc"] >= 0.98
+    assert m["tweets.detect"]["f1"] == 1.0
+    for field in ("handle", "author_name", "date", "links", "hashtags", "mentions", "lang"):
+        assert m[f"tweets.{field}"]["acc"] >= 0.95, field
+    for doc in seed_docs:
+        doc.check_offsets()
