@@ -12,10 +12,13 @@ sources; align quotes and tweets with the text that translates or reports them.
 from .api import build_pipeline, process, process_files
 from .detect import detect
 from .document import Alignment, Block, Document, OffsetError, Quote, Run, Sentence, Speaker, Tweet
+from .normalization import Normalized, normalize
 from .pipeline import Config, Pipeline, registered_stages, stage
+from .transliteration import Transliterated, detransliterate, transliterate
 
 __version__ = "0.1.0"
 
-__all__ = ["process", "process_files", "build_pipeline", "detect", "Document", "Block", "Sentence", "Run",
+__all__ = ["process", "process_files", "build_pipeline", "detect", "normalize", "Normalized", "transliterate",
+           "detransliterate", "Transliterated", "Document", "Block", "Sentence", "Run",
            "Tweet", "Quote", "Speaker", "Alignment", "OffsetError", "Config", "Pipeline", "stage",
            "registered_stages", "__version__"]

@@ -97,12 +97,10 @@ def cmd_score(args) -> int:
 
 def _add_optional_commands(sub) -> None:
     """Subcommands that live in their own modules (text tools, model management)."""
-    import importlib
-    for module, function in (("cli_text", "add_text_commands"), ("cli_models", "add_models_commands")):
-        try:
-            getattr(importlib.import_module(f"{__package__}.{module}"), function)(sub)
-        except ImportError:
-            continue
+    from .cli_models import add_models_commands
+    from .cli_text import add_text_commands
+    add_text_commands(sub)
+    add_models_commands(sub)
 
 
 # -- run -----------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def rules() -> SentenceRules:
     close_class = "".join(regex.escape(c) for c in sorted(closers))
     # a terminator followed by space (or the end); between two Arabic letters no space is needed
     # ("انتهى الاجتماع.بدأ المؤتمر"), since Arabic has no decimals or domains written that way
-    boundary = regex.compile(rf"[{term_class}]+[{close_class}]*(?=\s|$)|(?<=\p{{Arabic}})[{term_class}]+(?=\p{{Arabic}})")
+    boundary = regex.compile(rf"[{term_class}]+[{close_class}]*(?=\s|$)|(?<=\p{{Arabic}}{{2}})[{term_class}](?=\p{{Arabic}}{{2}})")
     return SentenceRules("".join(sorted(terms)), "".join(sorted(closers)), frozenset(abbrevs), lowercase,
                          initials, frozenset(starters), boundary)
 
@@ -88,7 +88,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """``(start, end)`` of each sentence of ``text[start:end]``, white space trimmed.
 
     >>> split_sentences("It rose 1.7 percent. See https://x.org/a.b now! Done")
-    [(0, 20), (21, 46), (47, 51)]
+    [(0, 20), (21, 47), (48, 52)]
     """
     end = len(text) if end is None else end
     r = rules()
@@ -117,6 +117,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if first in ",;:،؛)]}":
             continue
+        if stripped_term.startswith("..") and b < end:
+            continue                   # an ellipsis: the sentence goes on
         if stripped_term == ".":
             word = _word_before(text, m.start(), start)
             following = _next_word(text, nxt, end)

@@ -60,7 +60,7 @@ def _looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, name: str) -> Source:
     """Decode one document's bytes; problems are recorded in ``errors``, never raised.
 
-    >>> decode_bytes("قال".encode("cp1256"), "old.txt").meta["encoding"]
+    >>> decode_bytes(("قال الوزير إن المحادثات ستستمر في القاهرة. " * 3).encode("cp1256"), "old.txt").meta["encoding"]
     'cp1256'
     >>> decode_bytes(b"\\x00\\x01\\x02binary", "x.bin").errors[0]["code"]
     'binary'
@@ -78,14 +78,14 @@ def decode_bytes(data: bytes, name: str) -> Source:
             return Source(stem, data.decode("utf-16"), {**meta, "encoding": "utf-16"})
         except UnicodeDecodeError as exc:
             return Source(stem, "", meta, errors=[_err("invalid_utf16", name, str(exc))])
-    try:
-        return Source(stem, data.decode("utf-8"), {**meta, "encoding": "utf-8"})
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
     if _looks_binary(data):
         return Source(stem, "", meta, errors=[_err(
             "binary", name, "looks like a binary file (NUL or control bytes), not text; "
                             "pass only text, Markdown, HTML or JSON Lines files")])
+    try:
+        return Source(stem, data.decode("utf-8"), {**meta, "encoding": "utf-8"})
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     guess = _detect_encoding(data)
     if guess is None:
         return Source(stem, "", meta, errors=[_err(

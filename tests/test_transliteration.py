@@ -1,0 +1,73 @@
+"""transliterate()/detransliterate(): reference table, round trips, offsets, news examples."""
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from toolkit.transliteration import REVERSIBLE, detransliterate, transliterate
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATA = SHARED / "data"
+needs_shared = pytest.mark.skipif(not DATA.exists(), reason=f"shared data not found at {DATA}")
+
+ALPHABET = st.sampled_from(list("قال ترامب أإآٱىةؤئءـ،٠١ abcXYZ[]]{}<>|&*$~`'_. 123 😀\u200e\u200f\u202b"
+                                "\u064e\u064f\u0650\u0651\u0652\u064b\u0670\n\tĀθςγ") + ["e\u0301"])
+TEXT = st.lists(ALPHABET, max_size=40).map("".join)
+
+
+@needs_shared
+def test_buckwalter_reference():
+    for line in (DATA / "translit" / "buckwalter_reference.tsv").read_text(encoding="utf-8").splitlines():
+        cp, bw = line.split("\t")
+        assert transliterate(chr(int(cp[2:], 16)), "buckwalter").text == bw
+
+
+@needs_shared
+def test_all_schemes_reference():
+    lines = (DATA / "translit" / "buckwalter_camel_all_schemes.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        cells = line.split("\t")
+        ch = chr(int(cells[0][2:], 16))
+        for scheme, want in zip(REVERSIBLE, cells[3:7]):
+            assert transliterate(ch, scheme).text == want, (scheme, cells[0])
+
+
+@needs_shared
+@pytest.mark.parametrize("scheme", REVERSIBLE)
+def test_round_trip_news(scheme):
+    for line in (DATA / "text" / "arabic_news.txt").read_text(encoding="utf-8").splitlines():
+        assert detransliterate(transliterate(line, scheme).text, scheme) == line
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.sampled_from(REVERSIBLE))
+def test_round_trip_random(text, scheme):
+    t = transliterate(text, scheme)
+    assert detransliterate(t.text, scheme) == text
+    prev = 0
+    for i in range(len(t.text)):
+        s, e = t.span_to_original(i, i + 1)
+        assert prev <= s <= e <= len(text)
+        prev = s
+        if e > s:  # a transliterated Arabic letter maps to that letter
+            piece = text[s:e]
+            assert t.text[i] in transliterate(piece, scheme).text
+
+
+def test_mixed_text():
+    assert transliterate("قال Trump", "buckwalter").text == "qAl [Trump]"
+    assert detransliterate("qAl [Trump]", "buckwalter") == "قال Trump"
+    assert transliterate("قال 2024", "buckwalter").text == "qAl 2024"
+
+
+@pytest.mark.parametrize("ar,en", [("خالدة جرار", "Khalida Jarrar"), ("رام الله", "Ramallah"),
+                                   ("إسماعيل هنية", "Ismail Haniyeh")])
+def test_news_examples(ar, en):
+    t = transliterate(ar, "news")
+    assert t.text == en
+    assert t.span_to_original(0, len(t.text)) == (0, len(ar))
+
+
+def test_scholarly():
+    assert transliterate("كَتَبَ", "din31635").text == "kataba"
+    assert transliterate("قال Trump", "iso233").text.endswith(" Trump")
