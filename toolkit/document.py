@@ -86,6 +86,8 @@ class Run:
     lang: str
     script: str
     confidence: float | None = None
+    #: number of words in the run (set by detection; not serialised)
+    words: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         out = {"start": self.start, "end": self.end, "text": self.text, "lang": self.lang, "script": self.script}

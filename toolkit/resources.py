@@ -55,7 +55,11 @@ def langs_root() -> Path:
     >>> (langs_root() / "ar").is_dir()
     True
     """
-    env = os.environ.get("TOOLKIT_LANGS")
+    return _langs_root(os.environ.get("TOOLKIT_LANGS"))
+
+
+@lru_cache(maxsize=8)
+def _langs_root(env: str | None) -> Path:
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent
@@ -93,7 +97,12 @@ def has_resource(lang: str, name: str) -> bool:
     >>> has_resource("xx", "nothing.txt")
     False
     """
-    return (langs_root() / lang / name).exists()
+    return _exists(langs_root(), lang, name)
+
+
+@lru_cache(maxsize=None)
+def _exists(root: Path, lang: str, name: str) -> bool:
+    return (root / lang / name).exists()
 
 
 def decode_cell(cell: str) -> str:

@@ -28,11 +28,11 @@ PROSE_KINDS = ("paragraph", "heading", "caption")
 
 def _names_only(doc: Document, runs: list[Run], lang: str) -> bool:
     """True for a few capitalised words with none of the language's function words."""
-    if not resources.has_resource(lang, "stopwords.txt"):
+    if sum(r.words or 0 for r in runs) > 4 or not resources.has_resource(lang, "stopwords.txt"):
         return False
     stop = resources.word_set(lang, "stopwords.txt", casefold=True)
     words = [doc.text[t.start:t.end] for r in runs for t in tokens(doc.text, r.start, r.end) if t.kind == "word"]
-    if not words or len(words) > 4:
+    if not words:
         return False
     return all(w[0].isupper() for w in words) and not any(w.casefold() in stop for w in words)
 
@@ -54,44 +54,45 @@ def detect_languages(doc: Document, config) -> None:
     """Stage ``detect``: ``lang``/``confidence`` on blocks, sentences and tweets; runs on sentences."""
     seed = getattr(config, "seed", 0) if config is not None else 0
     text = doc.text
+    attributions = {t.attribution.start: t for t in doc.tweets if t.attribution is not None}
+    runs_by_block: dict[str, list[Run]] = {}
+    prose_langs: dict[str, set] = {}
+    for sent in doc.sentences:
+        sent.runs = detect_runs(text, sent.start, sent.end, seed)
+        runs_by_block.setdefault(sent.block, []).extend(sent.runs)
+        tweet = attributions.get(sent.start)
+        is_attribution = tweet is not None and sent.end == tweet.attribution.end
+        if is_attribution and tweet.author.name:
+            name_start = text.find(tweet.author.name, sent.start, sent.end)
+            name = (name_start, name_start + len(tweet.author.name)) if name_start >= 0 else (0, 0)
+            sent.lang, sent.confidence = _attribution_lang(doc, sent.start, sent.end, name)
+        else:
+            sent.lang, sent.confidence = summarize(sent.runs)
+        if not is_attribution and summarize(sent.runs, fallback=False)[0] != "und":
+            prose_langs.setdefault(sent.block, set()).add(sent.lang)
     words_by_lang: Counter = Counter()
     for block in doc.blocks:
-        start, end = block.content
-        runs = detect_runs(text, start, end, seed)
+        runs = runs_by_block.get(block.id, [])
         lang, conf = summarize(runs, fallback=False)
         if lang == "und":   # nothing but hashtags, numbers or links: let hashtags vote
             voting = [r for r in runs if r.script != "Zyyy"]
             lang, conf = summarize(voting, fallback=True) if voting else ("und", None)
         elif lang != "mixed" and block.kind != "tweet" and _names_only(doc, runs, lang):
             lang, conf = "und", None
+        langs = prose_langs.get(block.id)
+        if langs and lang != "und":
+            # a block is mixed when its prose sentences disagree (attributions and bare links aside)
+            lang = next(iter(langs)) if len(langs) == 1 else "mixed"
         block.lang, block.confidence = lang, conf
         if block.kind in PROSE_KINDS:
             for r in runs:
                 if r.lang != "und":
-                    words_by_lang[r.lang] += len(r.text.split())
-    attributions = {t.attribution.start: t for t in doc.tweets if t.attribution is not None}
-    prose_langs: dict[str, set] = {}
+                    words_by_lang[r.lang] += r.words or 0
     for sent in doc.sentences:
-        sent.runs = detect_runs(text, sent.start, sent.end, seed)
-        tweet = attributions.get(sent.start)
-        if tweet is not None and sent.end == tweet.attribution.end and tweet.author.name:
-            name_start = text.find(tweet.author.name, sent.start, sent.end)
-            name = (name_start, name_start + len(tweet.author.name)) if name_start >= 0 else (0, 0)
-            sent.lang, sent.confidence = _attribution_lang(doc, sent.start, sent.end, name)
-        else:
-            sent.lang, sent.confidence = summarize(sent.runs)
-        is_attribution = tweet is not None and sent.end == tweet.attribution.end
-        if not is_attribution and summarize(sent.runs, fallback=False)[0] != "und":
-            prose_langs.setdefault(sent.block, set()).add(sent.lang)
         if sent.lang == "und":   # nothing votes (a timestamp, a number): the block's language
             block = doc.block_by_id(sent.block)
             if block is not None and block.lang not in ("und", "mixed"):
                 sent.lang, sent.confidence = block.lang, 0.5
-    # a block is mixed when its prose sentences disagree (attributions and bare links aside)
-    for block in doc.blocks:
-        langs = prose_langs.get(block.id)
-        if langs and block.lang != "und":
-            block.lang = langs.pop() if len(langs) == 1 else "mixed"
     for tweet in doc.tweets:
         tweet.lang = summarize(detect_runs(text, tweet.start, tweet.end, seed))[0] if tweet.end > tweet.start else "und"
     if words_by_lang:

@@ -1,0 +1,204 @@
+"""Quotes: spans, kinds, speakers, cues, sources (toolkit.quotes and the "quotes" stage)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import toolkit
+import toolkit.stages.quotes  # noqa: F401  (registers the stage)
+from toolkit.document import Author, Document
+from toolkit.quotes import extract_quotes, find_spans
+
+STAGES = ["blocks", "sentences", "detect", "quotes"]
+
+
+def run(text):
+    doc = toolkit.process(text, stages=STAGES, strict=True)
+    doc.check_offsets()
+    return doc
+
+
+def only(doc, text):
+    found = [q for q in doc.quotes if q.text == text]
+    assert found, [q.text for q in doc.quotes]
+    return found[0]
+
+
+# -- spans ------------------------------------------------------------------------------------
+
+def test_mark_types_are_paired():
+    doc = run('He said “one”, «two», ‘three’ and "four".')
+    assert [q.text for q in doc.quotes] == ["one", "two", "three", "four"]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "I'm sure Israel's plan from the '80s reached Be'eri, the students' union said."
+    assert find_spans(text) == []
+    doc = run("It's 'a test' of Israel's patience.")
+    assert [q.text for q in doc.quotes] == ["a test"]
+
+
+def test_curly_apostrophe_inside_quote():
+    doc = run("“Russia’s request is clear,” she said.")
+    assert [q.text for q in doc.quotes] == ["Russia’s request is clear,"]
+
+
+def test_nested_quotes():
+    doc = run('“He told me ‘never again’ and left,” she said.')
+    outer = only(doc, "He told me ‘never again’ and left,")
+    inner = only(doc, "never again")
+    assert inner.extra.get("parent") == outer.id
+    assert outer.speaker is None or outer.cue == "said"
+
+
+def test_multi_paragraph_quote():
+    text = "“First part of the speech.\n\n“Second part of it.\n\n“Last part,” the minister said.\n\nNext story."
+    doc = run(text)
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.text.startswith("First part") and q.text.endswith("Last part,")
+    assert not doc.errors
+
+
+def test_unclosed_mark_ends_at_its_paragraph():
+    text = 'He said "this never closes.\n\nThe next paragraph is prose.\n\nShe said "fine".'
+    doc = run(text)
+    texts = [q.text for q in doc.quotes]
+    assert texts == ["this never closes.", "fine"]
+    assert any(e["code"] == "quote_unclosed" for e in doc.errors)
+
+
+def test_breadcrumb_guillemets_are_not_quotes():
+    doc = run("Home » World » Talks go on\n\nThe talks went on.")
+    assert doc.quotes == []
+
+
+def test_five_thousand_marks_in_linear_time():
+    text = "Start " + ('"a" ' * 2500) + "“" * 2000 + " «" * 1000 + " end."
+    started = time.perf_counter()
+    doc = run(text)
+    assert time.perf_counter() - started < 20
+    assert len(doc.quotes) >= 2500
+    spans = find_spans('"' * 5001)
+    assert spans is not None
+
+
+def test_mixed_straight_and_curly_odd_count():
+    doc = run('He said "yes” and then “no".\n\nDone.')
+    doc.check_offsets()
+
+
+# -- kinds, speakers, cues -------------------------------------------------------------------
+
+def test_quote_then_said_speaker():
+    doc = run("“We do not expect snow,” Tariq Shaheen said.")
+    q = doc.quotes[0]
+    assert (q.kind, q.speaker.name, q.cue) == ("direct", "Tariq Shaheen", "said")
+
+
+def test_said_then_speaker():
+    doc = run('"More families will get the news," said Rami Khalil, a spokesman for the society.')
+    q = doc.quotes[0]
+    assert (q.kind, q.speaker.name, q.cue) == ("direct", "Rami Khalil", "said")
+
+
+def test_speaker_said_colon():
+    doc = run('Mahmoud Qasem said: "Every tree counts."')
+    q = doc.quotes[0]
+    assert (q.kind, q.speaker.name, q.cue) == ("direct", "Mahmoud Qasem", "said")
+
+
+def test_appositive_told_outlet():
+    doc = run('Rami Khalil, a spokesman for the society, told TASS that "talks are going well".')
+    q = doc.quotes[0]
+    assert q.kind == "partial" and q.speaker.name == "Rami Khalil"
+    assert q.cue == "told" and q.source.get("outlet") == "TASS"
+
+
+def test_according_to_and_role_stripped_and_pronoun():
+    text = ("A captive was released on Saturday, Russian Foreign Ministry Spokeswoman Maria Zakharova said.\n\n"
+            "“These efforts will continue,” she wrote on her Telegram channel.\n\n"
+            "According to the spokeswoman, it was possible thanks to “direct agreements with Hamas.”")
+    doc = run(text)
+    first = only(doc, "These efforts will continue,")
+    assert first.speaker.name == "Maria Zakharova" and first.speaker.mention == "she"
+    assert text[first.speaker.start:first.speaker.end] == "she"
+    assert first.cue == "wrote" and first.source.get("channel") == "Telegram channel"
+    second = only(doc, "direct agreements with Hamas.")
+    assert second.kind == "partial" and second.speaker.name == "Maria Zakharova"
+    assert second.cue == "According to"
+
+
+def test_description_resolves_to_earlier_description():
+    text = ("A senior White House official acknowledged the difficulty.\n\n"
+            "The official said that there is “indirect contact” with the group.\n\n"
+            "He added, “We are optimistic.”")
+    doc = run(text)
+    a, b = only(doc, "indirect contact"), only(doc, "We are optimistic.")
+    assert a.speaker.name == "A senior White House official" and a.kind == "partial"
+    assert b.speaker.name == "A senior White House official" and b.kind == "direct" and b.cue == "added"
+
+
+def test_terms_have_no_speaker():
+    doc = run("Talks on a “children for children” deal went on, and child “hostages” may be freed.")
+    for q in doc.quotes:
+        assert q.kind == "term" and q.speaker is None and q.cue is None
+
+
+def test_arabic_quotes():
+    text = ("وقال وزير التخطيط سامي العلمي في مؤتمر صحفي: «نحن أمام فرصة حقيقية.»\n\n"
+            "وأضاف أن الوفود ناقشت «الأولويات العاجلة»، مثل إزالة الركام.\n\n"
+            "وأوضح العلمي: “لا نريد أن نبدأ من الصفر.”")
+    doc = run(text)
+    a = only(doc, "نحن أمام فرصة حقيقية.")
+    assert a.kind == "direct" and a.cue == "وقال" and "العلمي" in a.speaker.name and a.lang == "ar"
+    assert a.source.get("channel") == "مؤتمر صحفي"
+    b = only(doc, "الأولويات العاجلة")
+    assert b.kind == "partial" and b.cue == "وأضاف" and "العلمي" in b.speaker.name
+    c = only(doc, "لا نريد أن نبدأ من الصفر.")
+    assert c.kind == "direct" and c.speaker.name == "سامي العلمي" and c.speaker.mention == "العلمي"
+
+
+# -- tweets ----------------------------------------------------------------------------------
+
+def _with_tweet(text, body):
+    doc = toolkit.process(text, stages=["blocks", "sentences"], strict=True)
+    start = text.index(body)
+    doc.add_tweet(doc.blocks[0], start, start + len(body), author=Author("Dima", "dima"))
+    return doc
+
+
+def test_tweet_body_is_not_a_quote_and_quote_inside_points_to_it():
+    body = "“We will be home tonight” and we said “thank you” to all"
+    text = f"{body} — Dima (@dima) May 5, 2024\n\nShe wrote: “We will be home tonight and happy.”"
+    doc = _with_tweet(text, body)
+    extract_quotes(doc)
+    doc.check_offsets()
+    texts = [q.text for q in doc.quotes]
+    assert body not in texts
+    inner = [q for q in doc.quotes if q.text == "thank you"]
+    assert inner and inner[0].source.get("tweet") == "t0"
+
+
+def test_quoted_whole_tweet_is_dropped():
+    body = "We will be home tonight, thanks to everyone who helped"
+    text = f"“{body}” — Dima (@dima) May 5, 2024"
+    doc = _with_tweet(text, body)
+    extract_quotes(doc)
+    assert doc.quotes == []
+
+
+def test_prose_quote_repeating_a_tweet_points_to_it():
+    body = "We will be home tonight, thanks to everyone who helped"
+    text = f"{body} — Dima (@dima) May 5, 2024\n\nShe wrote: “We will be home tonight, thanks to everyone.”"
+    doc = _with_tweet(text, body)
+    extract_quotes(doc)
+    assert doc.quotes and doc.quotes[0].source.get("tweet") == "t0"
+
+
+def test_offsets_and_round_trip():
+    doc = run('“One,” he said. «اثنان» قال. "Three"')
+    doc.check_offsets()
+    again = Document.from_dict(doc.to_dict())
+    assert again.to_dict() == doc.to_dict()

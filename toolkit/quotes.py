@@ -1,0 +1,763 @@
+"""Quotes: spans in quotation marks, their kind, speaker, cue and source.
+
+Language-neutral: every word list (speech cues, roles, pronouns, term markers) is data under
+``langs/<code>/`` (``speech_verbs.txt``, ``roles.txt``, ``quote_words.txt``).
+
+>>> [(s.start, s.end) for s in find_spans('He said "yes" to it.')]
+[(9, 12)]
+>>> [s.start for s in find_spans("I'm at Israel's '80s party")]
+[]
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from . import resources
+from .document import Document, Speaker
+
+__all__ = ["QuoteSpan", "find_spans", "extract_quotes"]
+
+_MARKS = regex.compile(r"[\"'“”„«»‘’]")
+_HARAKAT = regex.compile(r"[\u064B-\u0652\u0640]")
+_TOKEN = regex.compile(r"[\w\p{M}]+(?:['’.\-][\w\p{M}]+)*|[^\s\w]")
+_SENT_END = ".!?؟…"
+
+
+@dataclass
+class QuoteSpan:
+    """Content of one quotation (between the marks); ``open``/``close`` are the mark offsets."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None        # None: never closed (ends at its paragraph)
+    depth: int = 0
+    mark: str = '"'
+    parent: int | None = None
+    paragraphs: int = 1
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int, lo: int, hi: int, open_types: dict) -> tuple[str, str] | None:
+    """('open'|'close'|'both', type) for the mark at ``i`` or None (apostrophe, separator)."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if ch in "“„":
+        return ("open", "curly")
+    if ch == "”":
+        return ("close", "curly")
+    if ch == "«":
+        return ("open", "guill")
+    if ch == "»":
+        if open_types.get("guill"):
+            return ("close", "guill")
+        return None  # breadcrumb separator (Home » World) or stray mark
+    if ch in "‘'":
+        kind = "single" if ch == "‘" else "sq"
+        if _alnum(prev) and _alnum(nxt):
+            return None          # I'm, Israel's, Be'eri
+        if nxt.isdigit():
+            return None          # '80s
+        if _alnum(prev) or prev in ".,!?؟;:":
+            return ("close", kind) if open_types.get(kind) else None   # students' (plural possessive)
+        if _alnum(nxt) or nxt in "\"“«":
+            return ("open", kind)
+        return None
+    if ch == "’":
+        if _alnum(prev) and _alnum(nxt):
+            return None
+        if open_types.get("single"):
+            return ("close", "single") if not prev.isspace() else None
+        return None
+    if ch == '"':
+        if open_types.get("straight"):
+            return ("close", "straight")
+        return ("open", "straight")
+    return None
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    spans = sorted({b.content for b in doc.blocks if b.kind != "rule"})
+    if spans:
+        return spans
+    out, pos = [], 0
+    for m in regex.finditer(r"\n", doc.text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(doc.text):
+        out.append((pos, len(doc.text)))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+_OPENERS = {"curly": "“„", "guill": "«", "single": "‘", "sq": "'", "straight": '"'}
+
+
+def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
+               errors: list | None = None) -> list[QuoteSpan]:
+    """Every quotation in ``text``, marks paired by type, in linear time.
+
+    A quote still open at the end of a paragraph goes on when the next paragraph opens again with
+    the same mark; otherwise it ends at its paragraph and a note goes to ``errors``.
+
+    >>> [text for text in [("“a ‘b’ c”")]] and [(q.start, q.end, q.depth) for q in find_spans("“a ‘b’ c”")]
+    [(1, 8, 0), (4, 5, 1)]
+    """
+    if paragraphs is None:
+        paragraphs = [(0, len(text))]
+    out: list[QuoteSpan] = []
+    carry = None   # (type, open_pos, n_paragraphs) still open from the previous paragraph
+    prev_end = None
+    for lo, hi in paragraphs:
+        stack: list[tuple[str, int, int]] = []      # (type, open pos, paragraphs spanned)
+        counts: dict[str, int] = {}
+        tops: dict[str, list[int]] = {}
+        first = lo
+        while first < hi and text[first].isspace():
+            first += 1
+        skip = None
+        if carry is not None:
+            if first < hi and text[first] in _OPENERS[carry[0]]:
+                stack.append((carry[0], carry[1], carry[2] + 1))
+                counts[carry[0]] = 1
+                tops[carry[0]] = [0]
+                skip = first
+            else:
+                s, e = _trim(text, carry[1] + 1, prev_end)
+                out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
+                if errors is not None:
+                    errors.append({"code": "quote_unclosed", "at": carry[1],
+                                   "message": f"quotation mark at {carry[1]} is never closed; the quote ends at its paragraph"})
+        carry = None
+        for m in _MARKS.finditer(text, lo, hi):
+            i = m.start()
+            if i == skip:
+                continue
+            got = _classify(text, i, lo, hi, counts)
+            if got is None:
+                continue
+            role, kind = got
+            if role == "open":
+                tops.setdefault(kind, []).append(len(stack))
+                counts[kind] = counts.get(kind, 0) + 1
+                stack.append((kind, i, 1))
+                continue
+            if not counts.get(kind):
+                continue
+            j = tops[kind][-1]
+            while len(stack) > j + 1:        # inner marks left open: dropped (amortised O(1))
+                k2, _, _ = stack.pop()
+                tops[k2].pop()
+                counts[k2] -= 1
+            k, o, npar = stack.pop()
+            tops[k].pop()
+            counts[k] -= 1
+            s, e = _trim(text, o + 1, i)
+            out.append(QuoteSpan(s, e, o, i, len(stack), text[o], None, npar))
+        if stack:
+            kind, o, npar = stack[0]
+            carry = (kind, o, npar)
+            prev_end = hi
+            if len(stack) > 1 and errors is not None:
+                errors.append({"code": "quote_unclosed", "at": stack[1][1],
+                               "message": f"{len(stack) - 1} inner quotation mark(s) in paragraph at {lo} never closed"})
+    if carry is not None:
+        s, e = _trim(text, carry[1] + 1, prev_end)
+        out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
+        if errors is not None:
+            errors.append({"code": "quote_unclosed", "at": carry[1],
+                           "message": f"quotation mark at {carry[1]} is never closed; the quote ends at its paragraph"})
+    out = [q for q in out if q.end > q.start]
+    out.sort(key=lambda q: (q.start, -q.end))
+    # parents for nested quotes
+    open_stack: list[int] = []
+    for idx, q in enumerate(out):
+        while open_stack and out[open_stack[-1]].end < q.end:
+            open_stack.pop()
+        if open_stack:
+            q.parent = open_stack[-1]
+            q.depth = max(q.depth, out[open_stack[-1]].depth + 1)
+        open_stack.append(idx)
+    return out
+
+
+# -- language data --------------------------------------------------------------------------
+
+def _norm(word: str) -> str:
+    return _HARAKAT.sub("", word).casefold()
+
+
+@dataclass
+class _Lang:
+    cues: dict = field(default_factory=dict)         # first word -> [tuple of words], longest first
+    roles: frozenset = frozenset()
+    pronouns: frozenset = frozenset()
+    describe: frozenset = frozenset()
+    terms: list = field(default_factory=list)
+    links: frozenset = frozenset()
+
+
+@lru_cache(maxsize=None)
+def _lang_data() -> _Lang:
+    data = _Lang()
+    roles, pronouns, describe, terms, links = set(), set(), set(), [], set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "speech_verbs.txt"):
+            for line in resources.read_lines(code, "speech_verbs.txt"):
+                words = tuple(_norm(w) for w in line.split())
+                if words:
+                    data.cues.setdefault(words[0], []).append(words)
+        if resources.has_resource(code, "roles.txt"):
+            roles |= {_norm(w) for w in resources.read_lines(code, "roles.txt")}
+        if resources.has_resource(code, "quote_words.txt"):
+            for line in resources.read_lines(code, "quote_words.txt"):
+                tag, _, word = line.partition(":")
+                if tag == "pronoun":
+                    pronouns.add(_norm(word))
+                elif tag == "describe":
+                    describe.add(_norm(word))
+                elif tag == "link":
+                    links.add(_norm(word))
+                elif tag == "term":
+                    terms.append(tuple(_norm(w) for w in word.split()))
+    for lst in data.cues.values():
+        lst.sort(key=len, reverse=True)
+    data.roles, data.pronouns, data.describe = frozenset(roles), frozenset(pronouns), frozenset(describe)
+    data.terms = terms
+    data.links = frozenset(links)
+    return data
+
+
+def _stop() -> frozenset:
+    words = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "stopwords.txt"):
+            words |= {_norm(w) for w in resources.read_lines(code, "stopwords.txt")}
+    return frozenset(words) | frozenset({"في", "من", "على", "إلى", "عن", "مع", "عقب", "خلال", "أما"})
+
+
+_STOP = None
+
+
+def _stopwords() -> frozenset:
+    global _STOP
+    if _STOP is None:
+        _STOP = _stop()
+    return _STOP
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(), _norm(m.group().rstrip(".")) or m.group())
+            for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """(first token, end token) of each speech cue, longest match first, left to right."""
+    cues = _lang_data().cues
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        w = toks[i].norm
+        cands = cues.get(w, [])
+        if not cands and len(w) > 2 and w[0] in "وف":        # Arabic conjunction prefixes
+            cands = cues.get(w[1:], [])
+            if cands:
+                cands = [c for c in cands if len(c) == 1]
+        for phrase in cands:
+            n = len(phrase)
+            if len(phrase) == 1 or all(i + k < len(toks) and toks[i + k].norm == phrase[k] for k in range(1, n)):
+                hit = (i, i + n)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+# -- speakers --------------------------------------------------------------------------------
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _has_case(tok: _Tok) -> bool:
+    return tok.text[:1].lower() != tok.text[:1].upper()
+
+
+def _name_of(toks: list[_Tok]) -> list[_Tok]:
+    """Drop role words and determiners: ``Russian Foreign Ministry Spokeswoman Maria Zakharova``
+    -> ``Maria Zakharova``; a description (``a senior White House official``) stays whole."""
+    roles = _lang_data().roles
+    toks = [t for t in toks if t.text not in "()[]"]
+    if not toks:
+        return toks
+    if toks[-1].norm in roles:                       # a description ending in its role word
+        return toks
+    last = -1
+    for k, t in enumerate(toks):
+        if t.norm in roles:
+            last = k
+    rest = toks[last + 1:]
+    if rest and last >= 0:
+        return rest
+    return toks
+
+
+_DETS = {"the", "a", "an", "his", "her", "its", "their"}
+
+
+def _namelike(toks: list[_Tok]) -> bool:
+    stop = _stopwords()
+    rest = _name_of(toks)
+    core = [t for t in rest if t.norm not in _DETS]
+    if not core or len(core) > 6:
+        return False
+    if any(t.norm in stop for t in core if not _is_cap(t)):
+        return False
+    return True
+
+
+def _split_chunks(toks: list[_Tok]) -> list[list[_Tok]]:
+    chunks, cur = [[]], None
+    for t in toks:
+        if t.text in {",", "،", "–", "—", ";", "؛"} or (t.text == "-" and True):
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    return chunks
+
+
+def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
+    """The subject noun phrase right before a cue verb."""
+    if not toks:
+        return None
+    if toks[-1].text in {"–", "—"}:
+        k = max((i for i in range(len(toks) - 1) if toks[i].text == toks[-1].text), default=None)
+        if k is not None:
+            toks = toks[:k]
+    stop = _stopwords()
+    # cut at the last clause-opening word ("that", "and") and sentence punctuation
+    k = len(toks)
+    while k > 0 and toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"} and \
+            toks[k - 1].norm not in {"that", "and", "but", "which", "who", "what", "when", "while", "if", "because", "as", "أن", "إن"}:
+        k -= 1
+    toks = toks[k:]
+    ends_comma = bool(toks) and toks[-1].text in {",", "،", "–", "—"}
+    chunks = [c for c in _split_chunks(toks)]
+    nonempty = [c for c in chunks if c]
+    if not nonempty:
+        return None
+    if ends_comma:
+        good = [c for c in (_strip_lead(c) for c in nonempty) if c and _namelike(c)]
+        capped = [c for c in good if any(_is_cap(t) and t.norm not in _DETS for t in c)]
+        if capped:
+            return capped[0]
+        return good[0] if good else None
+    last = _strip_lead(nonempty[-1])
+    # a subject is short; keep the trailing noun phrase
+    if len(last) > 7:
+        last = last[-7:]
+    return last or None
+
+
+def _strip_lead(c: list[_Tok]) -> list[_Tok]:
+    stop = _stopwords()
+    while c and (c[0].norm in {"أما", "و", "ف", "also", "then"} or (c[0].norm in stop and c[0].norm not in _DETS
+                                                                    and c[0].norm not in _lang_data().pronouns)):
+        c = c[1:]
+    # drop trailing adverbs ("also")
+    while c and c[-1].norm in {"also", "then", "later", "earlier"}:
+        c = c[:-1]
+    return c
+
+
+def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
+    """Subject after a cue (``said X``, Arabic ``قال فلان``)."""
+    out = []
+    roles0 = _lang_data().roles
+    for t in toks:
+        if t.text == "." and out and out[-1].norm in roles0:
+            continue
+        if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»"} or t.norm in {"that", "أن", "إن"}:
+            break
+        out.append(t)
+    if not out:
+        return None
+    roles = _lang_data().roles
+    stop = _stopwords()
+    last_role = max((k for k, t in enumerate(out) if t.norm in roles), default=-1)
+    after = out[last_role + 1:]
+    if last_role >= 0 and 0 < len(after) <= 3 and not any(t.norm in stop and not _is_cap(t) for t in after):
+        return out
+    cut = next((k for k, t in enumerate(out) if k > 0 and t.norm in stop and not _is_cap(t)), len(out))
+    return out[:cut] or None
+
+
+class _Resolver:
+    """Entities mentioned as speakers, to resolve pronouns and descriptions to."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.entities: list[tuple[int, str, frozenset]] = []     # (pos, name, words)
+
+    def add(self, pos: int, name: str):
+        self.entities.append((pos, name, frozenset(_norm(w) for w in regex.findall(r"[\w\p{M}]+", name))))
+
+    def fullest(self, name: str) -> str:
+        words = name.split()
+        if len(words) == 1 and words[0][:1].lower() == words[0][:1].upper():
+            roles, stop = _lang_data().roles, _stopwords()
+            cues = _lang_data().cues
+            for m in regex.finditer(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])", self.text):
+                w = _norm(m.group(1))
+                if w not in roles and w not in stop and w not in cues and not (w[:1] in "وف" and w[1:] in cues):
+                    return m.group(1) + " " + words[0]
+            return name
+        if len(words) != 1 or not words[0][:1].isupper():
+            return name
+        best = name
+        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*\s+){1,6})" + regex.escape(words[0]) + r"\b")
+        roles = _lang_data().roles
+        for m in pat.finditer(self.text):
+            toks = _tokens(self.text, m.start(), m.end())
+            nm = _name_of(toks)
+            nm = [t for t in nm if t.norm not in _DETS]
+            cand = " ".join(t.text for t in nm)
+            if len(nm) > len(best.split()) and nm[-1].norm not in roles:
+                best = cand
+        return best
+
+    def resolve(self, toks: list[_Tok], pos: int) -> str | None:
+        """Resolve a mention: a name stays (fullest form); a pronoun/description points back."""
+        data = _lang_data()
+        core = [t for t in toks if t.norm not in _DETS]
+        if not core:
+            return None
+        if len(core) == 1 and core[0].norm in data.pronouns:
+            return self.nearest(pos, None)
+        head = core[-1].norm
+        is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
+        if len(core) == 1 and (head in data.describe or head in data.roles) and _has_case(core[0]):
+            is_desc = True
+        if is_desc:
+            found = self.search_text(head, pos, head not in data.roles)
+            if found:
+                return found
+            return self.nearest(pos, head) or self.nearest(pos, None) or " ".join(t.text for t in toks)
+        name = _name_of(toks)
+        text = " ".join(t.text for t in name)
+        return self.fullest(text)
+
+    def nearest(self, pos: int, head: str | None) -> str | None:
+        for p, name, words in reversed(self.entities):
+            if p < pos and (head is None or head in words):
+                return name
+        return None
+
+    def search_text(self, head: str, pos: int, need_cap: bool = False) -> str | None:
+        """The nearest earlier ``a senior White House official`` / ``the Palestinian Farmers'
+        Union`` / ``Spokeswoman Maria Zakharova`` for a description ending in ``head``."""
+        pat = regex.compile(r"\b((?i:a|an|the)\s+)?((?:[\w'’\-]+\s+){0,4}?)(?i:" + regex.escape(head)
+                            + r")\b((?:\s+\p{Lu}[\w'’\-]*){1,3})?")
+        best = None
+        for m in pat.finditer(self.text, 0, pos):
+            det = (m.group(1) or "").strip().lower()
+            mid = m.group(2) or ""
+            after = (m.group(3) or "").strip()
+            if after and not regex.match(r"(?:The|A|An|In|On|At|He|She|It)\b", after):
+                best = " ".join(after.split()[:3])
+                continue
+            if need_cap and not (regex.search(r"\p{Lu}", mid) and m.group(0).split()[-1][:1].isupper()):
+                continue
+            if det in ("a", "an") or regex.search(r"\p{Lu}", mid):
+                mid_words = mid.split()
+                if det == "the" and not regex.search(r"\p{Lu}", mid):
+                    continue
+                # keep only the noun phrase right before the head
+                keep = []
+                for w in reversed(mid_words):
+                    if w.lower() in _stopwords() and not w[:1].isupper():
+                        break
+                    keep.insert(0, w)
+                if det == "the" and not keep:
+                    continue
+                phrase = " ".join(([(m.group(1) or "").strip()] if det and len(keep) == len(mid_words) else []) + keep
+                                  + [m.group(0).split()[-1] if not after else head])
+                best = phrase.strip()
+        return best
+
+
+# -- the whole pass --------------------------------------------------------------------------
+
+def _sentence_bounds(doc: Document, blocks: list[tuple[int, int]]):
+    sents = sorted((s.start, s.end) for s in doc.sentences) or blocks
+    starts = [s for s, _ in sents]
+
+    def around(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and sents[k][0] <= pos <= sents[k][1]:
+            return sents[k]
+        kb = bisect.bisect_right([b[0] for b in blocks], pos) - 1
+        return blocks[kb] if kb >= 0 else (0, len(doc.text))
+    return around
+
+
+_OUTLET_CUES = {"told", "tells", "telling"}
+_CHANNEL = regex.compile(r"\b(?:on|in|via|at)\s+(?:(?:his|her|its|their|the|a)\s+)?((?:[\w\-]+\s+){0,2}?(?:Telegram channel|Twitter account|X account|Facebook page|account|channel|press conference|news conference|statement|interview))\b", regex.I)
+_CHANNEL_AR = regex.compile(r"(مؤتمر صحفي|قناته على تلغرام|حسابه على تويتر|بيان)")
+
+
+def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
+    """Find every quote in ``doc`` and add it with kind, speaker, cue and source.
+
+    ``lang_of(start, end)`` names a span's language (the stage passes toolkit.detect's).
+    """
+    text = doc.text
+    paragraphs = _paragraphs(doc)
+    errs: list = []
+    spans = find_spans(text, paragraphs, errs)
+    for e in errs[:50]:
+        doc.add_error(e["code"], f"{doc.id}: {e['message']}", stage="quotes", severity="warning", at=e["at"])
+    around = _sentence_bounds(doc, paragraphs)
+    data = _lang_data()
+    resolver = _Resolver(doc)
+    stop = _stopwords()
+
+    # pre-pass: subjects of speech cues anywhere ("Hamas asked", "The Red Cross said")
+    quote_marks = {(q.open) for q in spans}
+    cue_subjects: list[tuple[int, list[_Tok]]] = []
+    if len(spans) < 2000:
+        for s in (doc.sentences or []):
+            toks = _tokens(text, s.start, s.end)
+            for a, b in _find_cues(toks):
+                subj = _subject_before(toks[:a])
+                if subj:
+                    cue_subjects.append((toks[a].start, subj))
+                elif a == 0 or (a == 1 and toks[0].norm in {"و", "ف"}):
+                    subj = _subject_after(toks[b:])
+                    if subj:
+                        cue_subjects.append((toks[a].start, subj))
+    cue_subjects.sort(key=lambda x: x[0])
+    ci = 0
+
+    tweets = [(t.start, t.end, t.id, t.text) for t in doc.tweets]
+    tweet_blocks = {b.id for b in doc.blocks if b.kind == "tweet"}
+    tweet_block_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "tweet"]
+    prev_speaker: tuple | None = None        # (name, end of that quote's sentence, quote end)
+    heavy = len(spans) > 2000
+    window = 400 if len(spans) < 300 else 100
+    idmap = {}
+    for idx, q in enumerate(spans):
+        # tweets: a tweet body is not a quote
+        source: dict = {}
+        dup = False
+        for ts, te, tid, ttext in tweets:
+            inter = max(0, min(te, q.end) - max(ts, q.start))
+            if inter and inter >= 0.8 * max(te - ts, 1) and inter >= 0.8 * (q.end - q.start):
+                dup = True
+                break
+            if ts <= q.start and q.end <= te:
+                source["tweet"] = tid
+        if dup:
+            continue
+        if "tweet" not in source and tweet_block_spans and any(bs <= q.start < be for bs, be in tweet_block_spans):
+            pass
+        if "tweet" not in source and tweets and not heavy:
+            qw = set(_norm(w) for w in regex.findall(r"[\w\p{M}]+", text[q.start:q.end]))
+            if len(qw) >= 4:
+                for ts, te, tid, ttext in tweets:
+                    tw = set(_norm(w) for w in regex.findall(r"[\w\p{M}]+", ttext))
+                    if len(qw & tw) >= 0.8 * len(qw):
+                        source["tweet"] = tid
+                        break
+        while ci < len(cue_subjects) and cue_subjects[ci][0] < q.open:
+            pos, subj = cue_subjects[ci]
+            name = resolver.resolve(subj, pos)
+            if name:
+                resolver.add(pos, name)
+            ci += 1
+        close = q.close if q.close is not None else q.end
+        s_lo, _ = around(q.open)
+        _, s_hi = around(close)
+        s_lo, s_hi = max(s_lo, q.open - window), min(s_hi, close + window)   # linear time
+        content = text[q.start:q.end]
+        left_toks = _tokens(text, s_lo, q.open)
+        # the left context stops at an earlier quote in the same sentence
+        right_toks = _tokens(text, close + 1, s_hi)
+        # cut contexts at other quotation marks
+        for k in range(len(right_toks)):
+            if right_toks[k].text in "\"“”«»":
+                right_toks = right_toks[:k]
+                break
+        cut = 0
+        for k in range(len(left_toks) - 1, -1, -1):
+            if left_toks[k].text in "\"“”«»":
+                cut = k + 1
+                break
+        left_own = left_toks[cut:]
+        cue = None
+        subj_toks = None
+        subj_pos = None
+        inherit = False
+        right_cues = _find_cues(right_toks[:8])
+        left_cues = _find_cues(left_toks)
+        first_right = right_toks[0].text if right_toks else ""
+        rc_ok = False
+        adjacent = bool(left_cues) and left_cues[-1][1] == len(left_toks)
+        if right_cues and right_cues[0][0] <= 4 and not adjacent:
+            a, b = right_cues[0]
+            before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
+            if any(not t.text[:1].isalnum() for t in before):
+                rc_ok = False
+            elif before:
+                rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"}
+            else:
+                nxt = _subject_after(right_toks[b:])
+                rc_ok = bool(nxt) or not left_cues
+        if rc_ok:
+            a, b = right_cues[0]
+            cue_toks = right_toks[a:b]
+            before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
+            subj_toks = _strip_lead(before) if before else _subject_after(right_toks[b:])
+            cue_end = b
+        elif left_cues:
+            a, b = left_cues[-1]
+            cue_toks = left_toks[a:b]
+            linked = a > 0 and left_toks[a - 1].norm in {"and", "but", "و"}
+            subj_toks = None if linked else _subject_before(left_toks[:a])
+            if b < len(left_toks) and left_toks[b].norm in _lang_data().roles:
+                subj_toks, linked = _subject_after(left_toks[b:]), False
+            if subj_toks is not None and a > 0 and left_toks[a - 1].norm in {",", "،"} and not _namelike(subj_toks):
+                subj_toks, linked = None, True
+            if linked:
+                inherit = True
+            if not subj_toks or all(t.norm in {"و", "ف"} for t in subj_toks):
+                subj_toks = _subject_after(left_toks[b:])
+            if not subj_toks and adjacent and right_toks:
+                rt = [t for t in right_toks if t.text not in {",", "،"}]
+                lead = []
+                for t in rt[:5]:
+                    if t.text[:1].isalnum() and (not lead or t.norm not in _stopwords() or t.norm in _DETS):
+                        lead.append(t)
+                    else:
+                        break
+                subj_toks = _strip_lead(lead[:3]) or None
+            cue_end = b
+        else:
+            cue_toks = None
+        if cue_toks:
+            cue = text[cue_toks[0].start:cue_toks[-1].end]
+        # kind
+        words = [w for w in regex.findall(r"[\w\p{M}]+", content)]
+        before_txt = text[s_lo:q.open].rstrip()
+        last_left = left_own[-1] if left_own else None
+        inside_end = content.rstrip()[-1:] if content.strip() else ""
+        after_txt = text[close + 1:s_hi].lstrip()
+        in_parens = before_txt.endswith("(") and after_txt.startswith(")")
+        term_marker = False
+        ltail = [t.norm for t in left_toks[-3:]]
+        for phrase in data.terms:
+            n = len(phrase)
+            if n <= len(ltail) and tuple(ltail[-n:]) == phrase:
+                term_marker = True
+        if before_txt.endswith("ـ") or (last_left is not None and last_left.text.endswith("ـ")):
+            term_marker = True
+        next_word = right_toks[0] if right_toks else None
+        det_modifier = (last_left is not None and last_left.norm in {"a", "an", "the"} and next_word is not None
+                        and next_word.text[:1].isalpha() and next_word.norm not in stop and next_word.norm not in data.links
+                        and inside_end not in _SENT_END + ",")
+        has_cue = bool(cue)
+        if in_parens or term_marker or det_modifier or (len(words) <= 1 and inside_end not in _SENT_END) \
+                or (not has_cue and len(words) <= 4 and inside_end not in _SENT_END + ","):
+            kind = "term"
+        else:
+            at_start = not before_txt or before_txt[-1] in ":,،" or not left_own or before_txt[-1] in _SENT_END
+            after_cue = bool(left_cues) and left_cues[-1][1] == len(left_toks) and not content[:1].islower()
+            kind = "direct" if (at_start or after_cue) else "partial"
+        speaker = None
+        if kind != "term":
+            if subj_toks:
+                name = resolver.resolve(subj_toks, subj_toks[0].start)
+                if name:
+                    mention_s, mention_e = subj_toks[0].start, subj_toks[-1].end
+                    speaker = Speaker(name, text[mention_s:mention_e], mention_s, mention_e)
+                    resolver.add(mention_s, name)
+            elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
+                speaker = Speaker(prev_speaker[0])
+            elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600:
+                speaker = Speaker(prev_speaker[0])
+            if speaker is None and (not cue or inherit or not subj_toks):
+                # the sentence subject ("Israel is launching ... “…”")
+                st = _tokens(text, s_lo, min(q.open, s_lo + 400))
+                chunks = [c for c in _split_chunks(st) if c]
+                if chunks:
+                    c = chunks[-1] if len(chunks) > 1 else chunks[0]
+                    lead = []
+                    for t in c:
+                        if _is_cap(t) or (lead and t.norm in data.roles) or (not lead and t.norm in _DETS) \
+                                or (lead and lead[-1].norm in _DETS and len(lead) < 4):
+                            lead.append(t)
+                        else:
+                            break
+                    while lead and lead[-1].norm in _DETS:
+                        lead.pop()
+                    if lead and (lead[0].norm not in stop or lead[0].norm in _DETS or lead[0].norm in data.pronouns):
+                        name = resolver.resolve(lead, lead[0].start)
+                        if name:
+                            speaker = Speaker(name, text[lead[0].start:lead[-1].end], lead[0].start, lead[-1].end)
+            if speaker is not None:
+                prev_speaker = (speaker.name, s_hi, q.end, s_lo)
+            # source
+            ctx_lo, ctx_hi = s_lo, s_hi
+            m = _CHANNEL.search(text, ctx_lo, ctx_hi) or _CHANNEL_AR.search(text, ctx_lo, ctx_hi)
+            if m and not (q.start <= m.start() < q.end):
+                source["channel"] = m.group(1)
+            if cue_toks and cue_toks[0].norm in _OUTLET_CUES:
+                seq = right_toks[cue_end:] if right_cues and cue_toks[0] in right_toks else left_toks[cue_end:]
+                caps = []
+                for t in seq[:6]:
+                    if _is_cap(t) and t.norm not in _DETS:
+                        caps.append(t.text)
+                    elif caps:
+                        break
+                if caps:
+                    source["outlet"] = " ".join(caps)
+        else:
+            cue = None
+        lang = lang_of(q.start, q.end) if lang_of else "und"
+        extra = {}
+        if q.close is None:
+            extra["unclosed"] = True
+        if q.parent is not None and q.parent in idmap:
+            extra["parent"] = idmap[q.parent]
+        quote = doc.add_quote(q.start, q.end, lang=lang, kind=kind, speaker=speaker, cue=cue,
+                              source=source, extra=extra)
+        idmap[idx] = quote.id
+    return [q.to_dict() for q in doc.quotes]
