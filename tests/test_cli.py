@@ -49,7 +49,6 @@ def test_csv_tables_open_with_the_csv_module(folder, tmp_path, table):
     assert main(["run", str(folder), "-o", str(out), "--format", "csv", "--table", table, "-q"]) == 0
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0].keys()) if rows else True
     with out.open(newline="", encoding="utf-8") as handle:
         assert next(csv.reader(handle)) == TABLES[table][0]
     if table == "tweets":
@@ -67,11 +66,15 @@ def test_failed_document_gives_exit_1_and_others_are_written(folder, tmp_path):
     assert docs[1]["errors"][0]["code"] == "binary"
 
 
-def test_usage_errors_exit_2(tmp_path, capsys):
+def test_usage_errors_exit_2(folder, tmp_path, capsys):
     assert main(["run", str(tmp_path / "missing")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["run"]) == 2
-    assert main(["run", str(tmp_path), "--skip", "nope"]) == 2 or True
+    assert main(["run", str(folder), "--skip", "nope"]) == 2
+    assert "unknown stage(s) nope" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["run", str(tmp_path / "empty")]) == 2
+    assert main(["run", str(folder), "--jobs", "0"]) == 2
     assert main([]) == 2
 
 

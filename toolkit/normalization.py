@@ -43,12 +43,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 
 import regex
 
-from .offsets import OffsetBuilder, OffsetMap, from_edits, identity_map
+from .offsets import OffsetBuilder, OffsetMap, _Piecewise, from_edits, identity_map
 from .resources import read_tsv
 
 __all__ = ["normalize", "Normalized", "PROFILES", "SWITCHES"]
@@ -86,7 +88,7 @@ PROFILES: dict[str, dict[str, bool]] = {"display": _DISPLAY, "search": _SEARCH, 
 SWITCHES = tuple(_DISPLAY)
 
 # characters frequent enough in Arabic text to be worth one str.replace each
-_FREQUENT = "ةأ،إى«»"
+_FREQUENT = "ةأ،إى«»آ؟؛"
 
 _ZWNJ, _ZWJ = "\u200c", "\u200d"
 _ARABIC_LETTER = r"\u0620-\u063F\u0641-\u064A\u066E-\u066F\u0671-\u06D3\u06D5\u06EE-\u06EF\u06FA-\u06FC\u06FF" \
@@ -181,9 +183,10 @@ class _Plan:
         self.frequent = [(k, table[k]) for k in _FREQUENT if k in table and len(table[k]) == 1]
         rest = sorted(set(table) - {k for k, _ in self.frequent})
         self.rest = {k: table[k] for k in rest}
-        self.rest_trans = {ord(k): v for k, v in self.rest.items()}
-        self.sizes = {k: len(v) for k, v in self.rest.items()}
-        self.rest_rx = re.compile("[" + "".join(re.escape(k) for k in rest) + "]+") if rest else None
+        self.resize = frozenset(k for k in rest if len(table[k]) != 1)
+        # one capturing class, written as ranges, without "+": re's charset search loop stays in
+        # C and split() hands back the changed characters without a Python call per match
+        self.rest_rx = re.compile("(" + _char_class(rest) + ")") if rest else None
 
     def apply(self, text: str) -> tuple[str, OffsetMap | None, bool]:
         """The table pass: the new text, its map (None when only 1:1 changes happened) and
@@ -193,42 +196,87 @@ class _Plan:
         rx = self.rest_rx
         if rx is None:
             return text, None, False
-        pieces = []
-        edits = []
-        prev = 0
-        sizes = self.sizes
-        trans = self.rest_trans
-        for m in rx.finditer(text):
-            s, e = m.span()
-            run = m.group()
-            pieces.append(text[prev:s])
-            pieces.append(run.translate(trans))
-            prev = e
-            for i, ch in enumerate(run):
-                n = sizes[ch]
-                if n != 1:
-                    edits.append((s + i, 1, n))
-        if not pieces:
+        parts = rx.split(text)
+        if len(parts) == 1:
             return text, None, False
-        pieces.append(text[prev:])
-        out = "".join(pieces)
-        if not edits:
+        found = parts[1::2]
+        rest = self.rest
+        parts[1::2] = [rest[c] for c in found]
+        out = "".join(parts)
+        resize = self.resize
+        if len(out) == len(text) and resize.isdisjoint(found):
             return out, None, False
-        mapping = from_edits(edits, len(text))
-        renorm = False
-        if len(out) < 4096:
-            renorm = not unicodedata.is_normalized("NFC", out)
-        else:
-            shift = 0
-            combining = unicodedata.combining
-            for pos, _, n in edits:
-                shift += n - 1
-                j = pos + 1 + shift  # output index of the character after the edit
-                if j < len(out) and (combining(out[j]) or not out[j].isascii()) \
-                        and not unicodedata.is_normalized("NFC", out[max(0, j - 2):j + 2]):
-                    renorm = True
-                    break
+        # original position of each changed character: the lengths of the pieces before it
+        starts = list(accumulate(len(p) + 1 for p in parts[0:-1:2]))
+        edits = [(starts[k] - 1, 1, len(rest[c])) for k, c in enumerate(found) if c in resize]
+        mapping = _edits_map(edits, len(text), len(out))
+        renorm = not unicodedata.is_normalized("NFC", out)
         return out, mapping, renorm
+
+
+def _char_class(chars) -> str:
+    """A regex character class for ``chars``, with consecutive code points as ranges."""
+    cps = sorted(set(map(ord, chars)))
+    out = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+def _edits_map(edits, original_length: int, output_length: int) -> OffsetMap:
+    """:func:`~toolkit.offsets.from_edits` for sorted one-character edits ``(pos, 1, n_out)``
+    (deletions and expansions: harakat, tatweel, invisibles, ligatures, ``…``), writing the
+    breakpoints of the two piecewise functions directly instead of replaying every kept stretch.
+
+    >>> m = _edits_map([(1, 1, 0), (3, 1, 2)], 5, 5)
+    >>> m == from_edits([(1, 1, 0), (3, 1, 2)], 5)
+    True
+    """
+    hx, hs, lx, ls = [0], [0], [0], [0]
+
+    def put(xs, ss, x, v):
+        if ss[-1] == v:
+            return
+        if xs[-1] == x:
+            ss[-1] = v
+            if len(xs) > 1 and ss[-2] == v:
+                xs.pop()
+                ss.pop()
+        else:
+            xs.append(x)
+            ss.append(v)
+
+    s = 0  # original minus output position so far
+    for pos, _, n in edits:
+        j = pos - s  # output boundary where the edit happens
+        if n == 0:
+            s += 1
+            if hx[-1] == j:
+                put(hx, hs, j, s)
+            else:
+                hx.append(j)
+                hs.append(s)
+            if j < output_length:
+                if lx[-1] == j + 1:
+                    put(lx, ls, j + 1, s)
+                else:
+                    lx.append(j + 1)
+                    ls.append(s)
+        else:
+            for t in range(1, n):
+                put(hx, hs, j + t, s - t)
+                put(lx, ls, j + t, s + 1 - t)
+            s += 1 - n
+            put(hx, hs, j + n, s)
+            put(lx, ls, j + n, s)
+    lo = _Piecewise(array("q", lx), array("q", ls))
+    hi = _Piecewise(array("q", hx), array("q", hs))
+    return OffsetMap(lo, hi, output_length, original_length)
 
 
 @lru_cache(maxsize=64)
@@ -334,11 +382,12 @@ def _collapse(text: str) -> tuple[str, OffsetMap | None]:
         while j < n and text[j] == " ":
             j += 1
         pieces.append(text[prev:i + 1])
-        edits.append((i + 1, j - i - 1, 0))
+        edits.extend((k, 1, 0) for k in range(i + 1, j))
         prev = j
         i = text.find("  ", j)
     pieces.append(text[prev:])
-    return "".join(pieces), from_edits(edits, n)
+    out = "".join(pieces)
+    return out, _edits_map(edits, n, len(out))
 
 
 def _common_ends(a: str, b: str) -> tuple[int, int]:

@@ -18,7 +18,7 @@ conformance suite counts (the JavaScript and Java ports count UTF-16 units and c
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,6 +109,10 @@ def utf16_span(text: str, entity: Entity) -> tuple[int, int]:
 def _finditer(pattern: regex.Pattern, text: str, sigil: regex.Pattern, reach: int):
     """``pattern.finditer(text)`` for patterns whose matches start at most ``reach`` characters
     before a ``sigil`` match: only positions near a sigil are tried (same matches, same order)."""
+    if len(sigil.findall(text)) * 16 > len(text):
+        # Sigil-dense text: the regex's own scan is cheaper than a step per sigil.
+        yield from pattern.finditer(text)
+        return
     pos = 0
     while True:
         f = sigil.search(text, pos)
@@ -425,10 +429,14 @@ def _punycode_label(label: str) -> str | None:
 def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
     """twitter-text's isValidUrl: every label at most 63 characters once punycode-encoded,
     an ``xn--`` domain must be ASCII, and the encoded URL at most 4096 characters."""
+    if len(protocol) + len(url) > _MAX_URL_LENGTH:
+        return False  # (punycode never makes a label shorter)
     if domain.startswith("xn--") and not _ascii_domains(domain):
         return False
     encoded_len = 0
     for label in domain.split("."):
+        if len(label) > _MAX_LABEL_LENGTH:
+            return False
         enc = _punycode_label(label)
         if enc is None or not 1 <= len(enc) <= _MAX_LABEL_LENGTH:
             return False
@@ -438,77 +446,82 @@ def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
 
 
 class _Token:
-    """Domain structure of one run of domain characters, dots, '-' and '_'."""
+    """Domain structure of one run of domain characters, dots, '-' and '_'.
 
-    __slots__ = ("starts", "ends", "after_label", "tld", "underscore", "ok")
+    The run splits at its dots into segments. A domain is a chain of labels, each ending a
+    segment right before a dot, then a TLD: twitter-text's pattern is
+    ``subdomain* domain-name tld``, where labels start and end with a domain character,
+    subdomains may hold '-' and '_', domain names only '-'. Its greedy backtracking picks the
+    deepest label followed by a TLD; that choice is computed here right to left, once.
+    """
+
+    __slots__ = ("starts", "ends", "viable", "viable_end", "viable_low")
 
     def __init__(self, text: str, t0: int, t1: int):
-        token = text[t0:t1]
-        starts = [t0]
-        pos = token.find(".")
-        while pos >= 0:
-            starts.append(t0 + pos + 1)
-            pos = token.find(".", pos + 1)
-        nseg = len(starts)
-        ends = [s - 1 for s in starts[1:]] + [t1]
-        # ok[g]: segment g can end a label (non-empty, last character a domain character,
-        # followed by a dot); tld[g]: end of a TLD right after that dot.
-        ok = [False] * nseg
-        tld: list[int | None] = [None] * nseg
-        underscore = [-1] * nseg
-        for g in range(nseg - 1):
-            a, b = starts[g], ends[g]
-            if b > a and text[b - 1] not in _NON_DOMAIN:
-                ok[g] = True
-                tld[g] = _tld_end(text, b + 1, len(text))
-                underscore[g] = text.rfind("_", a, b)
-        # after_label[g]: end of the domain when a full-or-partial label ends segment g and is
-        # read as a subdomain (the regex's greedy choice: the deepest label followed by a TLD).
-        # full[g]: the same for a domain starting at the beginning of segment g.
-        full: list[int | None] = [None] * (nseg + 1)
-        after_label: list[int | None] = [None] * nseg
+        parts = text[t0:t1].split(".")
+        nseg = len(parts)
+        starts = [t0] * nseg
+        for g in range(1, nseg):
+            starts[g] = starts[g - 1] + len(parts[g - 1]) + 1
+        ends = [st + len(part) for st, part in zip(starts, parts)]
+        non_domain = _NON_DOMAIN
+        n = len(text)
+        full_next = None  # domain end when a domain starts at the beginning of segment g + 1
+        viable: list[int] = []
+        viable_end: list[int] = []
+        viable_low: list[int] = []
         for g in range(nseg - 2, -1, -1):
-            if not ok[g]:
+            part = parts[g]
+            if not part or part[-1] in non_domain:
+                full_next = None
                 continue
-            after_label[g] = full[g + 1]
-            if text[starts[g]] not in _NON_DOMAIN:
-                if full[g + 1] is not None:
-                    full[g] = full[g + 1]
-                elif underscore[g] < 0:
-                    full[g] = tld[g]
-        self.starts, self.ends, self.after_label = starts, ends, after_label
-        self.tld, self.underscore, self.ok = tld, underscore, ok
-
-    def segment_of(self, q: int) -> int:
-        return bisect_right(self.starts, q) - 1
+            # A label ending this segment: as a subdomain it continues the deepest chain that
+            # follows; otherwise, as the domain name, it needs a TLD right after the dot (and
+            # no '_': only the part after the last '_' can be the domain name).
+            nxt = parts[g + 1]
+            tld = _tld_end(text, starts[g + 1], n) if len(nxt) >= 2 else None
+            underscore = part.rfind("_")
+            if full_next is not None:
+                end, low = full_next, starts[g]
+            elif tld is not None:
+                end, low = tld, starts[g] + underscore + 1
+            else:
+                end = None
+            if end is not None:
+                viable.append(g)
+                viable_end.append(end)
+                viable_low.append(low)
+            if part[0] in non_domain:
+                full_next = None
+            elif full_next is None:
+                full_next = tld if underscore < 0 else None
+        viable.reverse()
+        viable_end.reverse()
+        viable_low.reverse()
+        self.starts, self.ends = starts, ends
+        self.viable, self.viable_end, self.viable_low = viable, viable_end, viable_low
 
     def domain_end(self, text: str, q: int) -> int | None:
-        """End of the domain that starts at ``q`` (a domain character), or None."""
-        g = self.segment_of(q)
-        if not self.ok[g] or text[q] in _NON_DOMAIN:
+        """End of the domain that starts at ``q``, or None."""
+        if text[q] in _NON_DOMAIN:
             return None
-        if self.after_label[g] is not None:
-            return self.after_label[g]
-        if q > self.underscore[g]:
-            return self.tld[g]
+        g = bisect_right(self.starts, q) - 1
+        i = bisect_left(self.viable, g)
+        if i < len(self.viable) and self.viable[i] == g and q >= self.viable_low[i]:
+            return self.viable_end[i]
         return None
 
     def first_start(self, text: str, lo: int) -> tuple[int, int] | None:
         """Leftmost ``(q, domain_end)`` with ``q >= lo`` after an allowed preceding character."""
-        g = self.segment_of(lo) if lo >= self.starts[0] else 0
-        nseg = len(self.starts)
-        while g < nseg - 1:
-            if self.ok[g]:
-                end = self.after_label[g]
-                low = max(lo, self.starts[g])
-                if end is None:
-                    end = self.tld[g]
-                    low = max(low, self.underscore[g] + 1)
-                if end is not None and low < self.ends[g]:
-                    m = _QSTART_RE.search(text, low, self.ends[g])
-                    if m:
-                        return m.start(), end
-            g += 1
+        g = bisect_right(self.starts, lo) - 1
+        viable, ends = self.viable, self.ends
+        for i in range(bisect_left(viable, max(g, 0)), len(viable)):
+            g = viable[i]
+            low = max(lo, self.viable_low[i])
+            if low < ends[g]:
+                m = _QSTART_RE.search(text, low, ends[g])
+                if m is not None:
+                    return m.start(), self.viable_end[i]
         return None
 
 

@@ -102,10 +102,10 @@ def split_into_sentences(doc: Document, config) -> None:
         pos = start
         for tweet in tweets:
             att = tweet.attribution
-            body_end = att.start if att and att.start >= pos and att.end > att.start and \
-                doc.text[att.start:att.end] != doc.text[block.start:att.end] else None
-            if att is not None and body_end is not None:
-                _split(doc, block, pos, att.start, model)
-                doc.add_sentence(block, att.start, att.end)
-                pos = att.end
+            # the older "@handle: text" form has its attribution at the block start: no unit of its own
+            if att is None or att.start < pos or att.start == block.start:
+                continue
+            _split(doc, block, pos, att.start, model)
+            doc.add_sentence(block, att.start, att.end)
+            pos = att.end
         _split(doc, block, pos, end, model)
