@@ -1,7 +1,7 @@
 """Quotes: spans in quotation marks, their kind, speaker, cue and source.
 
-Language-neutral: every word list (speech cues, roles, pronouns, term markers) is data under
-``langs/<code>/`` (``speech_verbs.txt``, ``roles.txt``, ``quote_words.txt``).
+Language-neutral: every word list (speech cues, roles, pronouns, term markers, channel phrases)
+is data under ``langs/<code>/`` (``speech_verbs.txt``, ``roles.txt``, ``quote_words.txt``).
 
 >>> [(s.start, s.end) for s in find_spans('He said "yes" to it.')]
 [(9, 12)]
@@ -530,8 +530,57 @@ def _sentence_bounds(doc: Document, blocks: list[tuple[int, int]]):
 
 
 _OUTLET_CUES = {"told", "tells", "telling"}
-_CHANNEL = regex.compile(r"\b(?:on|in|via|at)\s+(?:(?:his|her|its|their|the|a)\s+)?((?:[\w\-]+\s+){0,2}?(?:Telegram channel|Twitter account|X account|Facebook page|account|channel|press conference|news conference|statement|interview))\b", regex.I)
-_CHANNEL_AR = regex.compile(r"(مؤتمر صحفي|قناته على تلغرام|حسابه على تويتر|بيان)")
+
+
+def _alternation(words) -> str:
+    """``a|b|c`` of escaped phrases, longest first (so ``Telegram channel`` beats ``channel``)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _channel_patterns() -> tuple:
+    """One pattern per language from the ``channel*`` entries of its ``quote_words.txt``; group 1
+    is the channel phrase. With prepositions listed, a channel counts only after one of them (and
+    an optional determiner, up to two modifier words): ``on her Telegram channel``. A language that
+    lists no prepositions (Arabic, where they cling to the word) matches the phrase wherever it is."""
+    out = []
+    for code in resources.available_languages():
+        if not resources.has_resource(code, "quote_words.txt"):
+            continue
+        tagged: dict[str, list[str]] = {}
+        for line in resources.read_lines(code, "quote_words.txt"):
+            tag, _, word = line.partition(":")
+            if tag in ("channel", "channel_prep", "channel_det") and word.strip():
+                tagged.setdefault(tag, []).append(word.strip())
+        if not tagged.get("channel"):
+            continue
+        channels = _alternation(tagged["channel"])
+        if tagged.get("channel_prep"):
+            dets = tagged.get("channel_det")
+            det = rf"(?:(?:{_alternation(dets)})\s+)?" if dets else ""
+            pat = rf"\b(?:{_alternation(tagged['channel_prep'])})\s+{det}((?:[\w\-]+\s+){{0,2}}?(?:{channels}))\b"
+        else:
+            pat = rf"({channels})"
+        out.append(regex.compile(pat, regex.I))
+    return tuple(out)
+
+
+def _find_channel(text: str, lo: int, hi: int):
+    """The leftmost channel phrase in ``text[lo:hi]`` over every language's pattern, or None.
+
+    >>> _find_channel("she wrote on her Telegram channel.", 0, 34).group(1)
+    'Telegram channel'
+    >>> _find_channel("وقال الوزير في مؤتمر صحفي", 0, 25).group(1)
+    'مؤتمر صحفي'
+    >>> _find_channel("a statement of fact", 0, 19) is None
+    True
+    """
+    best = None
+    for pat in _channel_patterns():
+        m = pat.search(text, lo, hi)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
 
 
 def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
@@ -736,7 +785,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 prev_speaker = (speaker.name, s_hi, q.end, s_lo)
             # source
             ctx_lo, ctx_hi = s_lo, s_hi
-            m = _CHANNEL.search(text, ctx_lo, ctx_hi) or _CHANNEL_AR.search(text, ctx_lo, ctx_hi)
+            m = _find_channel(text, ctx_lo, ctx_hi)
             if m and not (q.start <= m.start() < q.end):
                 source["channel"] = m.group(1)
             if cue_toks and cue_toks[0].norm in _OUTLET_CUES:

@@ -48,7 +48,7 @@ def _model_splitter(doc: Document, config):
         return None
 
     def split(text: str, start: int, end: int, lang: str):
-        result = stanza_backend.stanza_sentences(text[start:end], lang, config)
+        result = stanza_backend.stanza_sentences(text[start:end], lang, config, offset=start)
         if result is None:
             reason = stanza_backend.unavailable_reason(lang, config) or "no model"
             key = f"stanza-{lang}"
@@ -57,7 +57,7 @@ def _model_splitter(doc: Document, config):
                 doc.add_error("backend_unavailable", f"{doc.id}: stanza has no {lang} model ({reason}); "
                                                      "used the rules", stage="sentences", severity="warning")
             return None
-        return [(start + s["start"], start + s["end"], s.get("tokens")) for s in result]
+        return [(s["start"], s["end"], s.get("tokens")) for s in result]
 
     return split
 

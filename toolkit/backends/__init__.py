@@ -1,0 +1,1 @@
+"""Optional back-ends (stanza). Each is imported only when asked for."""
