@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import random
 import statistics
 import sys
 import time
@@ -27,6 +28,19 @@ def speed(fn, text, runs):
         fn(text)
         times.append(time.perf_counter() - t0)
     return len(text.encode("utf-8")) / statistics.median(times) / 1e6
+
+
+def speed_pair(ours, peer, text, runs):
+    """Both functions, runs interleaved (ours, peer, ours, ...) so that load from other processes
+    hits both alike; medians in MB/s."""
+    a, b = [], []
+    for _ in range(runs):
+        for fn, times in ((ours, a), (peer, b)):
+            t0 = time.perf_counter()
+            fn(text)
+            times.append(time.perf_counter() - t0)
+    size = len(text.encode("utf-8")) / 1e6
+    return size / statistics.median(a), size / statistics.median(b)
 
 
 def name_quality(pairs, fn):
@@ -51,42 +65,64 @@ def name_quality(pairs, fn):
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--limit", type=int, default=5000, help="name pairs per file")
+    ap.add_argument("--limit", type=int, default=0, help="name pairs per file (0: all rows)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="a seeded random sample of this many pairs per file instead of the first rows")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-names", action="store_true")
     args = ap.parse_args()
     news = DATA / "text" / "arabic_news.txt"
     if not news.exists():
         print(f"shared data not found at {DATA}")
         return 1
     text = news.read_text(encoding="utf-8")
-    rows = [("toolkit normalize(search) + offset map", speed(lambda t: normalize(t, "search"), text, args.runs))]
-    rows.append(("toolkit normalize(display) + offset map", speed(lambda t: normalize(t, "display"), text, args.runs)))
+    if not args.no_speed:
+        speeds(text, args.runs)
+    if not args.no_names:
+        names(args)
+    return 0
+
+
+def speeds(text: str, runs: int) -> None:
+    search = lambda t: normalize(t, "search")  # noqa: E731
+    rows = []
+    camel = None
     try:
         from camel_tools.utils.dediac import dediac_ar
         from camel_tools.utils.normalize import (normalize_alef_ar, normalize_alef_maksura_ar,
                                                  normalize_teh_marbuta_ar)
-        rows.append(("CAMeL alef+maqsura+ta marbuta+dediac (no offsets)", speed(
-            lambda t: dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(t)))),
-            text, args.runs)))
+        camel = lambda t: dediac_ar(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(t))))  # noqa: E731
     except ImportError as exc:
         rows.append((f"CAMeL normaliser: not installed ({exc})", float("nan")))
+    if camel is not None:
+        ours, peer = speed_pair(search, camel, text, runs)
+        rows.append(("toolkit normalize(search) + offset map", ours))
+        rows.append(("CAMeL alef+maqsura+ta marbuta+dediac (no offsets)", peer))
+        rows.append(("  ratio toolkit / CAMeL (target >= 0.5)", ours / peer))
+    else:
+        rows.append(("toolkit normalize(search) + offset map", speed(search, text, runs)))
+    rows.append(("toolkit normalize(display) + offset map", speed(lambda t: normalize(t, "display"), text, runs)))
     try:
         import pyarabic.araby as araby
         rows.append(("PyArabic strip_tashkeel+normalize_hamza+ligatures", speed(
-            lambda t: araby.normalize_ligature(araby.normalize_hamza(araby.strip_tashkeel(t))), text, args.runs)))
+            lambda t: araby.normalize_ligature(araby.normalize_hamza(araby.strip_tashkeel(t))), text, runs)))
     except ImportError:
         rows.append(("PyArabic: not installed", float("nan")))
-    rows.append(("toolkit buckwalter + offset map", speed(lambda t: transliterate(t, "buckwalter"), text, args.runs)))
+    rows.append(("toolkit buckwalter + offset map", speed(lambda t: transliterate(t, "buckwalter"), text, runs)))
     try:
         from camel_tools.utils.charmap import CharMapper
         ar2bw = CharMapper.builtin_mapper("ar2bw")
-        rows.append(("CAMeL ar2bw", speed(ar2bw.map_string, text, args.runs)))
+        rows.append(("CAMeL ar2bw", speed(ar2bw.map_string, text, runs)))
     except Exception as exc:  # noqa: BLE001
         rows.append((f"CAMeL ar2bw: unavailable ({type(exc).__name__})", float("nan")))
-    print(f"{'speed on arabic_news.txt (median of %d runs)' % args.runs:60s} MB/s")
+    print(f"{'speed on arabic_news.txt (median of %d runs)' % runs:60s} MB/s")
     for name, mbs in rows:
-        print(f"{name:60s} {mbs:8.1f}")
-
+        print(f"{name:60s} {mbs:8.2f}")
     print()
+
+
+def names(args) -> None:
     print(f"{'news scheme on names':60s} exact-token  similarity")
     uroman = None
     try:
@@ -99,16 +135,20 @@ def main() -> int:
         if not path.exists():
             continue
         pairs = []
-        for line in path.read_text(encoding="utf-8").splitlines()[: args.limit]:
+        for line in path.read_text(encoding="utf-8").splitlines():
             cells = line.split("\t")
             if len(cells) > max(cols):
                 pairs.append((cells[cols[0]], cells[cols[1]]))
+        if args.sample and args.sample < len(pairs):
+            pairs = random.Random(args.seed).sample(pairs, args.sample)
+        elif args.limit:
+            pairs = pairs[: args.limit]
+        fname = f"{fname} ({len(pairs)} rows)"
         ex, sim = name_quality(pairs, lambda s: transliterate(s, "news").text)
         print(f"{'toolkit news: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
         if uroman is not None:
             ex, sim = name_quality(pairs, lambda s: uroman.romanize_string(s))
             print(f"{'uroman: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -71,3 +71,49 @@ def test_news_examples(ar, en):
 def test_scholarly():
     assert transliterate("كَتَبَ", "din31635").text == "kataba"
     assert transliterate("قال Trump", "iso233").text.endswith(" Trump")
+
+
+@pytest.mark.parametrize("ar,din,iso", [
+    ("الشَّمْسُ", "aš-šamsu", "aš-šamsu"),              # sun letter with shadda: assimilated
+    ("القَمَرُ", "al-qamaru", "al-qamaru"),              # moon letter
+    ("النُّورُ", "an-nūru", "an-nūru"),
+    ("السَّلامُ عَلَيْكُم", "as-salāmu ʿalaykum", "as-salāmu ʿalaykum"),
+    ("الشمس", "al-šms", "al-šms"),                      # no shadda written: no assimilation
+    ("بِالشَّمْسِ", "bi-š-šamsi", "bi-š-šamsi"),
+    ("مَدْرَسَةٌ", "madrasatun", "madrasaẗun"),          # ta marbuta with a case ending
+    ("مَدْرَسَة", "madrasa", "madrasaẗ"),
+    ("مَدْرَسَة الحَيِّ", "madrasat al-ḥayyi", "madrasaẗ al-ḥayyi"),  # construct
+    ("الحَياة", "al-ḥayāh", "al-ḥayāẗ"),
+    ("مُحَمَّد", "muḥammad", "muḥammad"),                 # shadda doubles, after the vowel mark
+])
+def test_scholarly_rules(ar, din, iso):
+    for scheme, want in (("din31635", din), ("iso233", iso)):
+        t = transliterate(ar, scheme)
+        assert t.text == want, scheme
+        assert t.span_to_original(0, len(t.text)) == (0, len(ar))
+
+
+def test_scholarly_offsets_per_word():
+    text = "قرأ الشَّمْسُ Trump مَدْرَسَة الحَيِّ"
+    t = transliterate(text, "din31635")
+    for word in text.split():
+        s = text.index(word)
+        out = t.text.split()[text.split().index(word)]
+        o = t.text.index(out)
+        assert t.span_to_original(o, o + len(out)) == (s, s + len(word))
+
+
+@pytest.mark.parametrize("ar,en", [("ابتسام", "Ibtisam"), ("مروة", "Marwa"), ("فوزية", "Fawzia"),
+                                   ("عبد الرؤوف", "Abdel Raouf"), ("شوقي", "Shawki"),
+                                   ("فاطمة", "Fatima"), ("عبد الله", "Abdullah")])
+def test_news_rules(ar, en):
+    t = transliterate(ar, "news")
+    assert t.text == en
+    assert t.span_to_original(0, len(t.text)) == (0, len(ar))
+
+
+def test_news_names_table():
+    from toolkit.transliteration import _names
+    names = _names()
+    assert len(names) >= 1500
+    assert all(v and v == v.strip() for v in names.values())

@@ -131,66 +131,120 @@ def _scholarly_table(scheme: str) -> dict[str, str]:
     return dict(_rows(scheme))
 
 
-def _scholarly_word(word: str, table: dict[str, str]) -> str:
-    out = []
-    prev_vowel = ""
-    n = len(word)
-    i = 0
-    # the article: al- (written before a word of at least two more letters)
-    if word.startswith(("ال", "ٱل")) and n > 3:
-        out.append("al-")
-        i = 2
-    while i < n:
-        ch = word[i]
-        if ch == _SHADDA:
-            if out and out[-1] and out[-1] not in ("al-",):
-                out.append(out[-1][-1] if out[-1][-1].isalpha() or out[-1][-1] in "ʾʿ" else "")
-            i += 1
-            continue
-        if ch in (_FATHA, _DAMMA, _KASRA):
-            prev_vowel = ch
-            out.append(table.get(ch, ""))
-            i += 1
-            continue
-        latin = table.get(ch, ch)
-        if ch == "ا":
-            if i == 0 or (out and out[-1] == "al-"):
-                latin = "a" if not (i + 1 < n and word[i + 1] in "\u064e\u064f\u0650") else ""
-            elif prev_vowel == _FATHA and out and out[-1] == "a":
-                out.pop()
-                latin = "ā"
-            elif i + 1 < n and word[i + 1] == "\u064b":  # -an: the alef carries the tanwin
-                latin = ""
-        elif ch in "أإآ" and (i == 0 or (out and out[-1] == "al-")):
-            latin = {"أ": "", "إ": "", "آ": "ā"}[ch]
-        elif ch == "و":
-            if prev_vowel == _DAMMA and out and out[-1] == "u":
-                out.pop()
-                latin = "ū"
-            elif i > 0 and word[i - 1] not in "\u064e\u064f\u0650\u0651" and i + 1 < n and \
-                    word[i + 1] not in "\u064e\u064f\u0650\u0651\u0627" and out and out[-1] != "al-" \
-                    and not prev_vowel:
-                latin = "ū"
-        elif ch == "ي":
-            if prev_vowel == _KASRA and out and out[-1] == "i":
-                out.pop()
-                latin = "ī"
-            elif i > 0 and word[i - 1] not in "\u064e\u064f\u0650\u0651" and not prev_vowel and \
-                    (i + 1 == n or word[i + 1] not in "\u064e\u064f\u0650\u0651\u0627"):
-                latin = "ī"
-        if ch not in (_FATHA, _DAMMA, _KASRA):
-            prev_vowel = ""
-        out.append(latin)
-        i += 1
+_TANWIN = "\u064b\u064c\u064d"
+_VOWEL_MARKS = _FATHA + _DAMMA + _KASRA + _TANWIN + "\u0670"
+_MARKS = set(_VOWEL_MARKS + _SHADDA + _SUKUN)
+_SUN = set("تثدذرزسشصضطظلن")
+
+
+def _clusters(word: str) -> list[list[str]]:
+    """[base letter, its marks] for each letter of ``word``."""
+    out: list[list[str]] = []
+    for ch in word:
+        if ch in _MARKS and out:
+            out[-1][1] += ch
+        else:
+            out.append([ch, ""])
+    return out
+
+
+def _scholarly_word(word: str, table: dict[str, str], construct: bool = False) -> str:
+    """One word in a scholarly scheme. Vowel marks give the short vowels (a long vowel letter
+    after its mark gives ā ū ī), a shadda doubles its consonant, the article is ``al-`` and
+    assimilates to a sun letter written with shadda (``aš-šams``); in DIN 31635 the ta marbuta
+    is ``-a``, or ``-at`` with a case ending or in construct before a word with the article.
+
+    >>> t = _scholarly_table("din31635")
+    >>> [_scholarly_word(w, t) for w in ("الشَّمْسُ", "القَمَرُ", "مَدْرَسَةٌ", "الحَيِّ", "النُّورُ")]
+    ['aš-šamsu', 'al-qamaru', 'madrasatun', 'al-ḥayyi', 'an-nūru']
+    >>> _scholarly_word("مَدْرَسَة", t, construct=True), _scholarly_word("مَدْرَسَة", t)
+    ('madrasat', 'madrasa')
+    >>> _scholarly_word("بِالشَّمْسِ", t), _scholarly_word("وَالقَمَرِ", t), _scholarly_word("الحَياة", t)
+    ('bi-š-šamsi', 'wa-l-qamari', 'al-ḥayāh')
+    """
+    cl = _clusters(word)
+    n = len(cl)
+    out: list[str] = []
+    k = 0
+    no_double = -1
+    short = ""  # short vowel written at the end of the previous letter, if any
+    din = table.get("\u0629") == "a"
+    first = 0
+    if n > 4 and cl[1][0] in "اٱ" and cl[2][0] == "ل" and not (set(cl[2][1]) - {_SUKUN}) and \
+            not cl[1][1] and cl[0][1] in ({"ب": _KASRA, "ك": _KASRA, "ل": _KASRA,
+                                           "و": _FATHA, "ف": _FATHA}.get(cl[0][0], "-"),):
+        # a vowelled one-letter prefix before the article: bi-š-šams, wa-l-qamar
+        out.append(table.get(cl[0][0], cl[0][0]) + table.get(cl[0][1], "") + "-")
+        first = 1
+    if n - first > 3 and cl[first][0] in "اٱ" and cl[first + 1][0] == "ل":
+        sun = cl[first + 2]
+        article = "a" if not first else ""
+        if sun[0] in _SUN and _SHADDA in sun[1] and sun[0] != "ل":
+            out.append(article + table.get(sun[0], sun[0]) + "-")
+            no_double = first + 2
+        else:
+            out.append(article + "l-")
+        k = first + 2
+    elif first:
+        out.clear()
+    while k < n:
+        base, marks = cl[k]
+        vowels = "".join(table.get(c, "") for c in marks if c in _VOWEL_MARKS)
+        vocalised = bool(marks)
+        prev_marks = cl[k - 1][1] if k else ""
+        nxt = cl[k + 1][0] if k + 1 < n else ""
+        lat = table.get(base, base)
+        if base == "ا":
+            if k == 0:
+                lat = "" if vowels else "a"
+            elif short == "a":
+                out[-1] = out[-1][:-1]
+                lat = "ā"
+            elif "\u064b" in marks:  # -an: the alef carries the tanwin
+                lat = ""
+        elif base in "أإآ" and (k == 0 or (out and out[-1].endswith("-"))):
+            lat = "ā" if base == "آ" else ("" if vowels else ("i" if base == "إ" else "a"))
+        elif base == "ى" and short == "a" and lat == "ā":
+            out[-1] = out[-1][:-1]
+        elif base == "و" and _SHADDA not in marks and not vowels and (
+                short == "u" or (k > 0 and not short and not prev_marks and nxt and nxt != "ا"
+                                 and not out[-1].endswith("-"))):
+            if short == "u":
+                out[-1] = out[-1][:-1]
+            lat = "ū"
+        elif base == "ي" and _SHADDA not in marks and not vowels and (
+                short == "i" or (k > 0 and not short and not prev_marks and nxt != "ا"
+                                 and not out[-1].endswith("-"))):
+            if short == "i":
+                out[-1] = out[-1][:-1]
+            lat = "ī"
+        elif base == "ة" and din:
+            if vowels or (construct and k == n - 1):
+                lat = "t"
+            elif short == "a":
+                lat = ""
+            elif out and out[-1].endswith("ā"):
+                lat = "h"                 # ḥayāh, ṣalāh
+        if _SHADDA in marks and k != no_double and lat:
+            lat = lat + lat[-1] if lat[-1].isalpha() or lat[-1] in "ʾʿ" else lat
+        out.append(lat + vowels)
+        short = vowels if vowels in ("a", "u", "i") else ""
+        k += 1
     return "".join(out)
 
 
 def _scholarly(text: str, scheme: str) -> tuple[str, OffsetMap]:
     table = _scholarly_table(scheme)
+    din = scheme == "din31635"
     pieces, edits, prev = [], [], 0
-    for m in _ARABIC_RUN.finditer(text):
+    runs = list(_ARABIC_RUN.finditer(text))
+    for i, m in enumerate(runs):
         s, e = m.span()
-        latin = _scholarly_word(m.group(), table)
+        word = m.group()
+        # ta marbuta in construct (DIN): the next word, after one space, has the article
+        construct = din and word.rstrip("".join(_MARKS)).endswith("ة") and i + 1 < len(runs) and \
+            text[e:runs[i + 1].start()] == " " and runs[i + 1].group().startswith(("ال", "ٱل"))
+        latin = _scholarly_word(word, table, construct)
         pieces.append(text[prev:s])
         pieces.append(latin)
         edits.append((s, e - s, len(latin)))
@@ -215,20 +269,35 @@ def _names() -> dict[str, str]:
     return {a.translate(_NEWS_KEY): b for a, b in read_tsv("ar", "names.tsv", min_columns=2)}
 
 
+_LONG = "اوي"
+_CONS = set(_NEWS_CONSONANTS) - {"ع", "ء", "ئ", "ؤ"}
+
+
 def _news_rules(word: str) -> str:
-    """Romanise one unknown word: long vowels from the letters, short ones guessed."""
+    """Romanise one unknown word (search-normalised: no hamza seats, ة written ه, ى written ي):
+    long vowels from the letters, short ones guessed from the common name patterns.
+
+    >>> [_news_rules(w) for w in ("فاطمه", "ابتسام", "اسلام", "مروه", "ساميه", "منصور", "سعيد")]
+    ['Fatima', 'Ibtisam', 'Islam', 'Marwa', 'Samia', 'Mansour', 'Said']
+    """
     w = word
     out = []
     n = len(w)
+    cons = _CONS
+    # إفعال / افتعال (Islam, Ibtisam, Intisar): the initial alef is i-
+    initial_i = n >= 5 and w[0] == "ا" and w[1] in cons and w[2] in cons and (
+        (w[3] == "ا" and n == 5) or (w[2] == "ت" and w[4] == "ا" and n == 6))
     for i, ch in enumerate(w):
         prev = w[i - 1] if i else ""
         nxt = w[i + 1] if i + 1 < n else ""
         if ch == "ا":
-            out.append("a")
+            out.append("i" if i == 0 and initial_i else "a")
         elif ch == "و":
             if i == 0 or prev == "ا":
                 out.append("w")
-            elif nxt and nxt not in "اوي":
+            elif nxt == "ه" and i == n - 2:
+                out.append("wa")          # مروة Marwa, نشوة Nashwa
+            elif nxt and nxt not in _LONG:
                 out.append("ou")
             elif not nxt:
                 out.append("o" if n > 2 else "w")
@@ -237,15 +306,20 @@ def _news_rules(word: str) -> str:
         elif ch == "ي":
             if i == 0 or prev in "او" or (nxt == "ا"):
                 out.append("y")
+            elif nxt == "ه" and i == n - 2 and n > 3:
+                out.append("ia")          # سمية Sumaya / Samia, فوزية Fawzia
             else:
                 out.append("i")
         elif ch == "ه" and i == n - 1 and n > 2:
-            out.append("a" if prev not in "اوي" else "h")
+            out.append("" if prev in "يو" and out and out[-1] in ("ia", "wa") else
+                       "a" if prev not in _LONG else "h")
         elif ch == "ع":
             if i == 0:
-                out.append("a" if nxt not in "اوي" else "")
-            elif nxt and nxt not in "اوي" and prev not in "اوي":
+                out.append("a" if nxt not in _LONG else "")
+            elif nxt and nxt not in _LONG and prev not in _LONG:
                 out.append("a")
+            elif nxt in ("ا", "ي") and prev in cons:
+                out.append("a")           # سعيد Saeed, شعبان Shaaban
             else:
                 out.append("")
         else:
@@ -254,8 +328,10 @@ def _news_rules(word: str) -> str:
         if i + 1 < n and ch not in "اويع" and nxt not in "اويهع" and ch in _NEWS_CONSONANTS:
             if i == 0:
                 out.append("a")
-            elif i == n - 2 and prev == "ا":
-                out.append("i")
+            elif initial_i and i == 2 and n == 6:
+                out.append("i")           # ابتسام Ibtisam
+            elif prev == "ا" and (i == n - 2 or (i == n - 3 and w[-1] == "ه")):
+                out.append("i")           # فاعل Fa'il, فاعلة Fa'ila: Nasser, Fatima
     latin = "".join(out)
     return latin[:1].upper() + latin[1:]
 
@@ -275,25 +351,46 @@ def _news_word(word: str, names: dict[str, str]) -> str:
             rest = rest[2:]
         body = names.get(rest) or _news_rules(rest)
         return "Abdel" + body.lower()
-    return _news_rules(key)
+    latin = _news_rules(key)
+    if word.lstrip("\u0640")[:1] == "إ" and latin[:1] == "A":
+        latin = "I" + latin[1:]  # hamza below: i- (إن In, إسلام Islam)
+    return latin
 
 
 _NEWS_WORD = re.compile(r"[\u0621-\u065f\u0670\u0671\u067e\u0686\u06a4\u06af\u0640]+")
+
+
+_NEWS_MAX_WORDS = 4  # longest entry of langs/ar/names.tsv looked up, in words
 
 
 def _news(text: str) -> tuple[str, OffsetMap]:
     names = _names()
     pieces, edits, prev = [], [], 0
     matches = list(_NEWS_WORD.finditer(text))
+    keys = [m.group().translate(_NEWS_KEY) for m in matches]
     i = 0
     while i < len(matches):
         m = matches[i]
         s, e = m.span()
         latin = None
-        if i + 1 < len(matches) and text[e:matches[i + 1].start()] == " ":
-            pair = (m.group() + " " + matches[i + 1].group()).translate(_NEWS_KEY)
-            if pair in names:
-                latin = names[pair]
+        # the longest run of words (one space apart) that the table knows: علي عبد الله صالح
+        span = 1
+        while span < _NEWS_MAX_WORDS and i + span < len(matches) and \
+                text[matches[i + span - 1].end():matches[i + span].start()] == " ":
+            span += 1
+        for k in range(span, 1, -1):
+            phrase = " ".join(keys[i:i + k])
+            if phrase in names:
+                latin = names[phrase]
+                e = matches[i + k - 1].end()
+                i += k - 1
+                break
+        if latin is None and span > 1:
+            first, second = keys[i], keys[i + 1]
+            if first == "عبد" and second.startswith("ال") and len(second) > 3:
+                # عبد الرحمن: the article is heard in the first word (Abdel Rahman)
+                body = names.get(second[2:]) or _news_rules(second[2:])
+                latin = "Abdel " + body[:1].upper() + body[1:]
                 e = matches[i + 1].end()
                 i += 1
         if latin is None:
