@@ -32,9 +32,23 @@ __all__ = [
     "Document",
     "OffsetError",
     "BLOCK_KINDS",
+    "trim_span",
 ]
 
 BLOCK_KINDS = ("heading", "paragraph", "tweet", "caption", "byline", "source_link", "rule", "meta")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at either end.
+
+    >>> trim_span("  ab \n", 0, 6)
+    (2, 4)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 class OffsetError(ValueError):

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from . import resources
-from .document import Document, Speaker
+from .document import Document, Speaker, trim_span
 
 __all__ = ["QuoteSpan", "find_spans", "extract_quotes"]
 
@@ -98,14 +98,6 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 _OPENERS = {"curly": "“„", "guill": "«", "single": "‘", "sq": "'", "straight": '"'}
 
 
@@ -139,7 +131,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
                 tops[carry[0]] = [0]
                 skip = first
             else:
-                s, e = _trim(text, carry[1] + 1, prev_end)
+                s, e = trim_span(text, carry[1] + 1, prev_end)
                 out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
                 if errors is not None:
                     errors.append({"code": "quote_unclosed", "at": carry[1],
@@ -168,7 +160,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
             k, o, npar = stack.pop()
             tops[k].pop()
             counts[k] -= 1
-            s, e = _trim(text, o + 1, i)
+            s, e = trim_span(text, o + 1, i)
             out.append(QuoteSpan(s, e, o, i, len(stack), text[o], None, npar))
         if stack:
             kind, o, npar = stack[0]
@@ -178,7 +170,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
                 errors.append({"code": "quote_unclosed", "at": stack[1][1],
                                "message": f"{len(stack) - 1} inner quotation mark(s) in paragraph at {lo} never closed"})
     if carry is not None:
-        s, e = _trim(text, carry[1] + 1, prev_end)
+        s, e = trim_span(text, carry[1] + 1, prev_end)
         out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
         if errors is not None:
             errors.append({"code": "quote_unclosed", "at": carry[1],

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources
-from ..document import Document
+from ..document import Document, trim_span
 from ..pipeline import stage
 from ..tweets import OLD_STYLE, find_attributions, match_date
 
@@ -150,14 +150,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             spans.extend((g[0][0], g[-1][1]) for g in _group_lines(run, text))
             run = []
     # trim surrounding whitespace of each span
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+    trimmed = [span for span in (trim_span(text, s, e) for s, e in spans) if span[1] > span[0]]
     return _split_after_glued_dates(text, _merge_tweet_attributions(text, trimmed))
 
 

@@ -14,7 +14,7 @@ them the rules run and ``doc.errors`` says why.
 """
 from __future__ import annotations
 
-from ..document import Block, Document
+from ..document import Block, Document, trim_span
 from ..pipeline import stage
 from ..segment import split_sentences
 
@@ -72,10 +72,7 @@ def _split(doc: Document, block: Block, start: int, end: int, model) -> None:
     if pieces is None:
         pieces = [(s, e, None) for s, e in split_sentences(doc.text, start, end)]
     for s, e, toks in pieces:
-        while s < e and doc.text[s].isspace():
-            s += 1
-        while e > s and doc.text[e - 1].isspace():
-            e -= 1
+        s, e = trim_span(doc.text, s, e)
         if e > s:
             doc.add_sentence(block, s, e, tokens=toks)
 

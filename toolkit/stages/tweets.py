@@ -12,19 +12,11 @@ and the attribution span. Entities follow the twitter-text rules (:mod:`toolkit.
 from __future__ import annotations
 
 from .. import twitter_text
-from ..document import Author, Document, Span
+from ..document import Author, Document, Span, trim_span
 from ..pipeline import stage
 from ..tweets import OLD_STYLE, find_attributions
 
 __all__ = ["parse_tweets"]
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _body_and_links(doc: Document, s: int, e: int):
@@ -40,7 +32,7 @@ def _body_and_links(doc: Document, s: int, e: int):
             body_end = s + url.start
         else:
             break
-    body_start, body_end = _trim(text, s, body_end)
+    body_start, body_end = trim_span(text, s, body_end)
     return body_start, body_end, links
 
 
