@@ -41,7 +41,7 @@ BLOCK_KINDS = ("heading", "paragraph", "tweet", "caption", "byline", "source_lin
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the white space at either end.
 
-    >>> trim_span("  ab \n", 0, 6)
+    >>> trim_span("  ab \\n", 0, 6)
     (2, 4)
     """
     while start < end and text[start].isspace():
