@@ -9,6 +9,7 @@ sources; align quotes and tweets with the text that translates or reports them.
 >>> [s.lang for s in doc.sentences]
 ['ar', 'en']
 """
+from .align import match_names
 from .api import build_pipeline, process, process_files
 from .detect import detect
 from .document import Alignment, Block, Document, OffsetError, Quote, Run, Sentence, Speaker, Tweet
@@ -19,6 +20,6 @@ from .transliteration import Transliterated, detransliterate, transliterate
 __version__ = "0.1.0"
 
 __all__ = ["process", "process_files", "build_pipeline", "detect", "normalize", "Normalized", "transliterate",
-           "detransliterate", "Transliterated", "Document", "Block", "Sentence", "Run",
+           "detransliterate", "Transliterated", "match_names", "Document", "Block", "Sentence", "Run",
            "Tweet", "Quote", "Speaker", "Alignment", "OffsetError", "Config", "Pipeline", "stage",
            "registered_stages", "__version__"]

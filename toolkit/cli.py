@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--skip", action="append", default=[], metavar="STAGE",
                      help="leave out a stage (repeatable); stages: " + ", ".join(DEFAULT_STAGES))
     run.add_argument("--alignments", metavar="FILE", help="also write links between documents (JSON Lines)")
+    run.add_argument("--encoder", choices=["auto", "none"], default="auto",
+                     help="sentence encoder for alignment: the multilingual encoder when installed "
+                          "(pip install '.[align]'; default) or none (evidence only)")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                      help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES // 2**20} MiB)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it only shows on a terminal)")
@@ -107,7 +110,7 @@ def _add_optional_commands(sub) -> None:
 
 def _config_from(args) -> tuple[Config, list[str]]:
     options = {"normalize": args.normalize, "transliterate": args.transliterate, "backend": args.backend,
-               "stanza_dir": args.stanza_dir}
+               "stanza_dir": args.stanza_dir, "encoder": None if args.encoder == "none" else args.encoder}
     return Config.from_options(**options), list(args.skip)
 
 
@@ -174,7 +177,7 @@ def cmd_run(args) -> int:
     linker = None
     if args.alignments:
         from .align.corpus import CorpusLinker
-        linker = CorpusLinker()
+        linker = CorpusLinker(encoder=config.encoder)
     started = time.perf_counter()
     n_docs = n_failed = n_bytes = 0
     bar = _progress(len(paths), args)

@@ -27,7 +27,8 @@ StageFn = Callable[[Document, "Config"], None]
 _REGISTRY: dict[str, StageFn] = {}
 
 #: The default order. A name here must be registered by a module imported in toolkit.stages.
-DEFAULT_STAGES: list[str] = ["blocks", "tweets", "sentences", "detect", "normalize", "transliterate", "quotes"]
+DEFAULT_STAGES: list[str] = ["blocks", "tweets", "sentences", "detect", "normalize", "transliterate", "quotes",
+                             "align"]
 
 
 @dataclass(frozen=True)

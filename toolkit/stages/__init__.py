@@ -1,2 +1,2 @@
 """The built-in stages. Importing a module registers its stage(s) by name."""
-from . import blocks, tweets, sentences, detect, textnorm, quotes  # noqa: F401
+from . import blocks, tweets, sentences, detect, textnorm, quotes, align  # noqa: F401

