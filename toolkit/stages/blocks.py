@@ -231,8 +231,10 @@ def _title_like(content: str) -> bool:
     return sum(1 for w in cased if w[0].isupper()) / len(cased) >= 0.75
 
 
-def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str | None = None) -> str:
-    """The kind of the block ``text[s:e]`` (``index`` of ``count`` blocks; ``hint`` from a reader).
+def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str | None = None,
+                   first_prose: bool = False) -> str:
+    """The kind of the block ``text[s:e]`` (``index`` of ``count`` blocks; ``hint`` from a reader;
+    ``first_prose``: no heading or paragraph came before it, only page furniture).
 
     >>> classify_block("Home » World » Talks", 0, 20, 0, 5)
     'meta'
@@ -270,7 +272,7 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "caption" if len(words) >= 6 else "byline"
     if hint == "paragraph":
         return "paragraph"
-    if count > 1 and (index <= 2 and _title_like(content) or index == 0 and _headline_like(content)):
+    if count > 1 and (index <= 2 and _title_like(content) or first_prose and _headline_like(content)):
         return "heading"
     if index == count - 1 and count > 2 and _signature_like(content):
         return "byline"
@@ -321,8 +323,11 @@ def split_blocks(doc: Document, config) -> None:
     else:
         spans = [(s, e, None) for s, e in paragraph_spans(text)]
     count = len(spans)
+    first_prose = True
     for index, (s, e, hint) in enumerate(spans):
-        kind = classify_block(text, s, e, index, count, hint)
+        kind = classify_block(text, s, e, index, count, hint, first_prose)
+        if kind in ("heading", "paragraph", "tweet", "caption"):
+            first_prose = False
         cs, ce = _content_span(text, s, e) if kind != "tweet" else (s, e)
         block = doc.add_block(kind, s, e, content_start=cs, content_end=ce)
         _lift_meta(doc, kind, text[cs:ce].strip())
