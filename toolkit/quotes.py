@@ -203,12 +203,17 @@ class _Lang:
     describe: frozenset = frozenset()
     terms: list = field(default_factory=list)
     links: frozenset = frozenset()
+    aux: frozenset = frozenset()              # verbs/auxiliaries that end a subject ("has", "was")
+    persons: frozenset = frozenset()          # pronouns that point back only at persons
+    gender: dict = field(default_factory=dict)   # word -> "f" | "m" (verbs, pronouns, role words)
+    generic: frozenset = frozenset()          # description heads compatible with any role ("official")
 
 
 @lru_cache(maxsize=None)
 def _lang_data() -> _Lang:
     data = _Lang()
     roles, pronouns, describe, terms, links = set(), set(), set(), [], set()
+    aux, persons, gender, generic = set(), set(), {}, set()
     for code in resources.available_languages():
         if resources.has_resource(code, "speech_verbs.txt"):
             for line in resources.read_lines(code, "speech_verbs.txt"):
@@ -228,11 +233,21 @@ def _lang_data() -> _Lang:
                     links.add(_norm(word))
                 elif tag == "term":
                     terms.append(tuple(_norm(w) for w in word.split()))
+                elif tag == "aux":
+                    aux.add(_norm(word))
+                elif tag == "person":
+                    persons.add(_norm(word))
+                elif tag in ("fem", "masc"):
+                    gender[_norm(word)] = tag[0]
+                elif tag == "generic":
+                    generic.add(_norm(word))
     for lst in data.cues.values():
         lst.sort(key=len, reverse=True)
     data.roles, data.pronouns, data.describe = frozenset(roles), frozenset(pronouns), frozenset(describe)
     data.terms = terms
     data.links = frozenset(links)
+    data.aux, data.persons, data.generic = frozenset(aux), frozenset(persons), frozenset(generic)
+    data.gender = gender
     return data
 
 
@@ -354,6 +369,14 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
         if k is not None:
             toks = toks[:k]
     stop = _stopwords()
+    # an appositive relative clause closed by a comma ("Lamia Haddad, who heads the utility, told")
+    if toks and toks[-1].text in {",", "،"}:
+        for j in range(len(toks) - 2, 0, -1):
+            if toks[j].text in {".", "!", "?", ":", ";"}:
+                break
+            if toks[j].norm in {"who", "which", "whose"} and toks[j - 1].text in {",", "،"}:
+                toks = toks[:j - 1]
+                break
     # cut at the last clause-opening word ("that", "and") and sentence punctuation
     k = len(toks)
     while k > 0 and toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"} and \
@@ -378,8 +401,18 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     return last or None
 
 
+def _cut_verbs(c: list[_Tok]) -> list[_Tok]:
+    """A name or description ends before its first verb or auxiliary ("The authority has asked")."""
+    aux = _lang_data().aux
+    for k, t in enumerate(c):
+        if t.norm in aux and not _is_cap(t) or (k and t.norm in aux):
+            return c[:k]
+    return c
+
+
 def _strip_lead(c: list[_Tok]) -> list[_Tok]:
     stop = _stopwords()
+    c = _cut_verbs(c)
     while c and (c[0].norm in {"أما", "و", "ف", "also", "then"} or (c[0].norm in stop and c[0].norm not in _DETS
                                                                     and c[0].norm not in _lang_data().pronouns)):
         c = c[1:]
@@ -417,10 +450,65 @@ class _Resolver:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        self.entities: list[tuple[int, str, frozenset]] = []     # (pos, name, words)
+        self.entities: list[tuple] = []     # (pos, name, words, gender, is_org)
+        self._role_mentions = None
 
-    def add(self, pos: int, name: str):
-        self.entities.append((pos, name, frozenset(_norm(w) for w in regex.findall(r"[\w\p{M}]+", name))))
+    def add(self, pos: int, name: str, gender: str | None = None):
+        words = [_norm(w) for w in regex.findall(r"[\w\p{M}]+", name)]
+        org = bool(words) and words[-1] in _lang_data().describe
+        if gender is None:
+            gender = _gender_of_words(words)
+        self.entities.append((pos, name, frozenset(words), gender, org))
+
+    def role_mentions(self) -> list[tuple[int, str, str | None]]:
+        """Arabic ``role + name`` mentions (``المهندسة ريم ناصر``): (pos, name, gender), in order.
+        They are persons that were subjects even where no speech verb came with them."""
+        if self._role_mentions is None:
+            data, out = _lang_data(), []
+            toks = [t for t in _tokens(self.text, 0, len(self.text))]
+            cues = data.cues
+            for k, t in enumerate(toks):
+                bare = t.norm[2:] if t.norm.startswith("ال") else t.norm      # المدير -> مدير
+                if not _is_ar(t.text) or (t.norm not in data.roles and bare not in data.roles):
+                    continue
+                name = []
+                for u in toks[k + 1:k + 5]:
+                    n = u.norm
+                    if u.text == "." and not name:
+                        continue
+                    if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
+                            or n in _AR_NOT_NAME or n in data.describe \
+                            or (n[:1] in "وف" and n[1:] in cues) or n.startswith(("بال", "لل", "وال", "فال", "كال")) \
+                            or len(name) >= 3 or (len(name) >= 2 and n.startswith("ال")):
+                        break
+                    name.append(u)
+                if name:
+                    out.append((t.start, " ".join(u.text for u in name),
+                                data.gender.get(t.norm) or data.gender.get(bare)))
+            self._role_mentions = out
+        return self._role_mentions
+
+    def person(self, pos: int, gender: str | None, arabic: bool = False) -> str | None:
+        """The nearest earlier person (never an organisation, outlet or addressee) whose gender
+        is ``gender`` or unknown; for Arabic also ``role + name`` subjects."""
+        best = (-1, None)
+        for p, name, words, g, org in reversed(self.entities):
+            if p < pos and not org and (gender is None or g in (None, gender)):
+                best = (p, name)
+                break
+        if arabic:
+            for p, name, g in reversed(self.role_mentions()):
+                if p < pos and (gender is None or g in (None, gender)):
+                    if p > best[0]:
+                        words = {_norm(w) for w in name.split()}
+                        same = [e[1] for e in reversed(self.entities) if e[0] < pos and words <= e[2]]
+                        best = (p, same[0] if same else self.fullest(name))
+                    break
+        if best[1] is None and arabic:      # an organisation of that gender ("قالت الوزارة")
+            for p, name, words, g, org in reversed(self.entities):
+                if p < pos and (gender is None or g in (None, gender)):
+                    return name
+        return best[1]
 
     def fullest(self, name: str) -> str:
         words = name.split()
@@ -453,6 +541,8 @@ class _Resolver:
         if not core:
             return None
         if len(core) == 1 and core[0].norm in data.pronouns:
+            if core[0].norm in data.persons:
+                return self.person(pos, data.gender.get(core[0].norm), _is_ar(core[0].text))
             return self.nearest(pos, None)
         head = core[-1].norm
         is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
@@ -462,13 +552,16 @@ class _Resolver:
             found = self.search_text(head, pos, head not in data.roles)
             if found:
                 return found
+            if head in data.roles:       # a person: never an organisation or outlet
+                return self.nearest(pos, head) or self.person(pos, _gender_of_words([head])) \
+                    or " ".join(t.text for t in toks)
             return self.nearest(pos, head) or self.nearest(pos, None) or " ".join(t.text for t in toks)
         name = _name_of(toks)
         text = " ".join(t.text for t in name)
         return self.fullest(text)
 
     def nearest(self, pos: int, head: str | None) -> str | None:
-        for p, name, words in reversed(self.entities):
+        for p, name, words, _g, _org in reversed(self.entities):
             if p < pos and (head is None or head in words):
                 return name
         return None
@@ -479,13 +572,16 @@ class _Resolver:
         pat = regex.compile(r"\b((?i:a|an|the)\s+)?((?:[\w'’\-]+\s+){0,4}?)(?i:" + regex.escape(head)
                             + r")\b((?:\s+\p{Lu}[\w'’\-]*){1,3})?")
         best = None
+        best_pos = -1
         for m in pat.finditer(self.text, 0, pos):
             det = (m.group(1) or "").strip().lower()
             mid = m.group(2) or ""
             after = (m.group(3) or "").strip()
             if after and not regex.match(r"(?:The|A|An|In|On|At|He|She|It)\b", after):
                 best = " ".join(after.split()[:3])
+                best_pos = m.start()
                 continue
+            best_pos = m.start() if det in ("a", "an") or regex.search(r"\p{Lu}", mid) else best_pos
             if need_cap and not (regex.search(r"\p{Lu}", mid) and m.group(0).split()[-1][:1].isupper()):
                 continue
             if det in ("a", "an") or regex.search(r"\p{Lu}", mid):
@@ -503,7 +599,44 @@ class _Resolver:
                 phrase = " ".join(([(m.group(1) or "").strip()] if det and len(keep) == len(mid_words) else []) + keep
                                   + [m.group(0).split()[-1] if not after else head])
                 best = phrase.strip()
+        data = _lang_data()
+        if head in data.roles:
+            # an appositive names the person: "Hani Saleh, a spokesman for the water authority"
+            heads = data.roles if head in data.generic else {head}
+            ap = _appositive_pattern()
+            for m in ap.finditer(self.text, 0, pos):
+                if _norm(m.group(2)) in heads and m.end() >= best_pos:
+                    toks = _name_of(_tokens(self.text, m.start(1), m.end(1)))
+                    toks = [t for t in toks if t.text != "."]
+                    if toks and toks[-1].norm not in data.roles and len(toks) >= 2 \
+                            and not any(t.norm in _stopwords() or t.norm in _NOT_NAMES for t in toks):
+                        best, best_pos = self.fullest(" ".join(t.text for t in toks)), m.start()
         return best
+
+
+_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                       "april may june july august september october november december".split())
+_AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
+
+
+def _is_ar(word: str) -> bool:
+    return bool(regex.match(r"\p{Arabic}", word))
+
+
+def _gender_of_words(words) -> str | None:
+    gender = _lang_data().gender
+    for w in words:
+        if w in gender:
+            return gender[w]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _appositive_pattern():
+    """``Name, a spokesman``: group 1 the capitalised name, group 2 the role head noun."""
+    roles = [r for r in _lang_data().roles if r.isascii() and r.isalpha() and len(r) > 3]
+    return regex.compile(r"((?:\p{Lu}[\w'’\-]*\.?\s+){0,3}\p{Lu}[\w'’\-]*)\s*,\s+(?:(?i:a|an|the)\s+)?"
+                         r"(?:[\w'’\-]+\s+){0,3}?(?i:(" + _alternation(roles) + r"))\b")
 
 
 # -- the whole pass --------------------------------------------------------------------------
@@ -522,6 +655,7 @@ def _sentence_bounds(doc: Document, blocks: list[tuple[int, int]]):
 
 
 _OUTLET_CUES = {"told", "tells", "telling"}
+_TERM_ADVERBS = {"also", "often", "now", "still", "sometimes", "affectionately", "here", "there"}
 
 
 def _alternation(words) -> str:
@@ -598,13 +732,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         for s in (doc.sentences or []):
             toks = _tokens(text, s.start, s.end)
             for a, b in _find_cues(toks):
-                subj = _subject_before(toks[:a])
+                ar = _is_ar(toks[a].text)
+                g = data.gender.get(toks[a].norm) if ar and b == a + 1 else None
+                # Arabic is verb-initial: the words before a cue verb are never its subject
+                subj = None if ar else _subject_before(toks[:a])
                 if subj:
-                    cue_subjects.append((toks[a].start, subj))
-                elif a == 0 or (a == 1 and toks[0].norm in {"و", "ف"}):
+                    cue_subjects.append((toks[a].start, subj, None))
+                elif (ar or a == 0 or (a == 1 and toks[0].norm in {"و", "ف"})) \
+                        and toks[a].norm not in _OUTLET_CUES:      # told Y: Y is the outlet
                     subj = _subject_after(toks[b:])
                     if subj:
-                        cue_subjects.append((toks[a].start, subj))
+                        cue_subjects.append((toks[a].start, subj, g))
     cue_subjects.sort(key=lambda x: x[0])
     ci = 0
 
@@ -639,10 +777,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                         source["tweet"] = tid
                         break
         while ci < len(cue_subjects) and cue_subjects[ci][0] < q.open:
-            pos, subj = cue_subjects[ci]
+            pos, subj, g = cue_subjects[ci]
             name = resolver.resolve(subj, pos)
             if name:
-                resolver.add(pos, name)
+                resolver.add(pos, name, _gender_of_words(t.norm for t in subj) or g)
             ci += 1
         close = q.close if q.close is not None else q.end
         s_lo, _ = around(q.open)
@@ -667,15 +805,21 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         subj_toks = None
         subj_pos = None
         inherit = False
-        right_cues = _find_cues(right_toks[:8])
+        right_cues = _find_cues(right_toks[:14])
         left_cues = _find_cues(left_toks)
         first_right = right_toks[0].text if right_toks else ""
         rc_ok = False
+        ar_gender: str | None = None      # an Arabic cue verb with no subject: its gender
+        ar_pron = False
         adjacent = bool(left_cues) and left_cues[-1][1] == len(left_toks)
-        if right_cues and right_cues[0][0] <= 4 and not adjacent:
+        # "“…,” the head of the utility, Lamia Haddad, told Reuters": a longer subject with commas
+        long_subj = bool(right_cues) and 4 < right_cues[0][0] <= 12 and content.rstrip()[-1:] in ",،" \
+            and first_right[:1].isalnum() and any(t.text in {",", "،"} for t in right_toks[:right_cues[0][0]]) \
+            and all(t.text[:1].isalnum() or t.text in {",", "،", "."} for t in right_toks[:right_cues[0][0]])
+        if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
             before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
-            if any(not t.text[:1].isalnum() for t in before):
+            if any(not t.text[:1].isalnum() for t in before) and not long_subj:
                 rc_ok = False
             elif before:
                 rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"}
@@ -686,22 +830,42 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             a, b = right_cues[0]
             cue_toks = right_toks[a:b]
             before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
-            subj_toks = _strip_lead(before) if before else _subject_after(right_toks[b:])
+            if long_subj:
+                subj_toks = _subject_before(right_toks[:a])
+            elif before:
+                subj_toks = _strip_lead(before)
+            elif right_toks[a].norm in _OUTLET_CUES:
+                subj_toks = None           # "told Reuters": the outlet is never the speaker
+            else:
+                subj_toks = _subject_after(right_toks[b:])
+            if not subj_toks and _is_ar(right_toks[a].text) and b == a + 1:
+                ar_pron, ar_gender = True, data.gender.get(right_toks[a].norm)
             cue_end = b
         elif left_cues:
             a, b = left_cues[-1]
             cue_toks = left_toks[a:b]
             linked = a > 0 and left_toks[a - 1].norm in {"and", "but", "و"}
-            subj_toks = None if linked else _subject_before(left_toks[:a])
-            if b < len(left_toks) and left_toks[b].norm in _lang_data().roles:
+            ar_cue = _is_ar(left_toks[a].text)
+            outlet_cue = left_toks[a].norm in _OUTLET_CUES
+            # Arabic is verb-initial: words before the verb are not its subject, except a topic
+            # fronted with أما … ف ("أما ممثلة الاتحاد، السفيرة إيلينا مارتينيز، فقالت")
+            topic = ar_cue and left_toks[a].norm[:1] == "ف" and any(t.norm == "أما" for t in left_toks[:a])
+            subj_toks = None if linked or (ar_cue and not topic) else _subject_before(left_toks[:a])
+            if b < len(left_toks) and left_toks[b].norm in _lang_data().roles and not outlet_cue:
                 subj_toks, linked = _subject_after(left_toks[b:]), False
             if subj_toks is not None and a > 0 and left_toks[a - 1].norm in {",", "،"} and not _namelike(subj_toks):
                 subj_toks, linked = None, True
             if linked:
                 inherit = True
-            if not subj_toks or all(t.norm in {"و", "ف"} for t in subj_toks):
+            if (not subj_toks or all(t.norm in {"و", "ف"} for t in subj_toks)) and not outlet_cue:
                 subj_toks = _subject_after(left_toks[b:])
-            if not subj_toks and adjacent and right_toks:
+            if ar_cue and b == a + 1 and not subj_toks:
+                # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
+                rest = left_toks[b:]
+                if not rest or rest[0].text in {":", "«", "“", '"'} or rest[0].norm in {"إن", "أن"}:
+                    ar_pron, ar_gender = True, data.gender.get(left_toks[a].norm)
+                    inherit = False
+            if not subj_toks and adjacent and right_toks and not ar_pron:
                 rt = [t for t in right_toks if t.text not in {",", "،"}]
                 lead = []
                 for t in rt[:5]:
@@ -723,7 +887,9 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         after_txt = text[close + 1:s_hi].lstrip()
         in_parens = before_txt.endswith("(") and after_txt.startswith(")")
         term_marker = False
-        ltail = [t.norm for t in left_toks[-3:]]
+        # "known locally as", "also called": adverbs between the marker words do not count
+        ltail = [t.norm for t in left_toks[-6:]
+                 if not (t.norm in _TERM_ADVERBS or (t.norm.isascii() and t.norm.endswith("ly") and len(t.norm) > 4))][-3:]
         for phrase in data.terms:
             n = len(phrase)
             if n <= len(ltail) and tuple(ltail[-n:]) == phrase:
@@ -744,17 +910,27 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             kind = "direct" if (at_start or after_cue) else "partial"
         speaker = None
         if kind != "term":
-            if subj_toks:
+            if ar_pron:
+                name = resolver.person(q.open, ar_gender, arabic=True)
+                if name is None and prev_speaker and q.open - prev_speaker[2] < 600:
+                    name = prev_speaker[0]
+                if name:
+                    speaker = Speaker(name)
+                    resolver.add(q.open, name, ar_gender)
+            elif subj_toks:
                 name = resolver.resolve(subj_toks, subj_toks[0].start)
                 if name:
                     mention_s, mention_e = subj_toks[0].start, subj_toks[-1].end
                     speaker = Speaker(name, text[mention_s:mention_e], mention_s, mention_e)
-                    resolver.add(mention_s, name)
+                    g = _gender_of_words(t.norm for t in subj_toks)
+                    if g is None and cue_toks and _is_ar(cue_toks[0].text) and len(cue_toks) == 1:
+                        g = data.gender.get(cue_toks[0].norm)
+                    resolver.add(mention_s, name, g)
             elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
                 speaker = Speaker(prev_speaker[0])
             elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600:
                 speaker = Speaker(prev_speaker[0])
-            if speaker is None and (not cue or inherit or not subj_toks):
+            if speaker is None and not ar_pron and (not cue or inherit or not subj_toks):
                 # the sentence subject ("Israel is launching ... “…”")
                 st = _tokens(text, s_lo, min(q.open, s_lo + 400))
                 chunks = [c for c in _split_chunks(st) if c]
