@@ -57,3 +57,15 @@ def test_seed_quality(seed_docs):
         assert m[f"tweets.{field}"]["acc"] >= 0.95, field
     for doc in seed_docs:
         doc.check_offsets()
+
+
+def test_heldout_quality(corpus_docs):
+    """corpus/heldout was written blind to the code; these bars sit a little under today's numbers."""
+    heldout = [d.to_dict() for d in corpus_docs if "heldout" in d.meta["path"]]
+    m = evaluate_documents(heldout, CORPUS / "heldout" / "gold")
+    assert m["documents"] == 4
+    assert m["blocks.found"]["acc"] >= 0.98 and m["blocks.kind"]["acc"] >= 0.95
+    assert m["sentences.boundary"]["f1"] >= 0.97 and m["sentences.lang"]["acc"] >= 0.97
+    assert m["tweets.detect"]["f1"] == 1.0
+    assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= 0.9
+    assert m["quotes.speaker"]["acc"] >= 0.75 and m["quotes.cue"]["acc"] >= 0.85
