@@ -244,3 +244,166 @@ def test_dependencies_are_checked_before_loading(tmp_path):
     (tmp_path / "en" / "lemma" / "l.pt").write_bytes(b"")
     feats = sb.inspect_folder(tmp_path, "en")
     assert feats["ner"]["on"] and feats["depparse"]["on"] and feats["lemma"]["on"]
+
+
+# -- quote attribution with stanza's NER and parse (toolkit.stages.quotes) ------------------------
+
+QUOTE_CONLLU = """# text = "Prices will fall," Finance Minister Sami Nasser said on Monday.
+1\t"\t"\tPUNCT\t``\t_\t4\tpunct\t_\tSpaceAfter=No|ner=O
+2\tPrices\tprice\tNOUN\tNNS\t_\t4\tnsubj\t_\tner=O
+3\twill\twill\tAUX\tMD\t_\t4\taux\t_\tner=O
+4\tfall\tfall\tVERB\tVB\t_\t11\tccomp\t_\tSpaceAfter=No|ner=O
+5\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\tSpaceAfter=No|ner=O
+6\t"\t"\tPUNCT\t''\t_\t4\tpunct\t_\tner=O
+7\tFinance\tfinance\tPROPN\tNNP\t_\t8\tcompound\t_\tner=O
+8\tMinister\tminister\tPROPN\tNNP\t_\t10\tcompound\t_\tner=O
+9\tSami\tSami\tPROPN\tNNP\t_\t10\tcompound\t_\tner=B-PERSON
+10\tNasser\tNasser\tPROPN\tNNP\t_\t11\tnsubj\t_\tner=E-PERSON
+11\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\tner=O
+12\ton\ton\tADP\tIN\t_\t13\tcase\t_\tner=O
+13\tMonday\tMonday\tPROPN\tNNP\t_\t11\tobl\t_\tSpaceAfter=No|ner=S-DATE
+14\t.\t.\tPUNCT\t.\t_\t11\tpunct\t_\tner=O
+
+"""
+
+# NER only (no parse): the entity before the quote speaks; the one inside the quote does not
+NER_ONLY_CONLLU = """# text = According to Reuters, "Ankara will reply."
+1\tAccording\t_\t_\t_\t_\t_\t_\t_\tner=O
+2\tto\t_\t_\t_\t_\t_\t_\t_\tner=O
+3\tReuters\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|ner=S-ORG
+4\t,\t_\t_\t_\t_\t_\t_\t_\tner=O
+5\t"\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|ner=O
+6\tAnkara\t_\t_\t_\t_\t_\t_\t_\tner=S-GPE
+7\twill\t_\t_\t_\t_\t_\t_\t_\tner=O
+8\treply\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|ner=O
+9\t.\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|ner=O
+10\t"\t_\t_\t_\t_\t_\t_\t_\tner=O
+
+"""
+
+PRONOUN_CONLLU = """# text = "We will win," she said.
+1\t"\t"\tPUNCT\t``\t_\t4\tpunct\t_\tSpaceAfter=No|ner=O
+2\tWe\twe\tPRON\tPRP\t_\t4\tnsubj\t_\tner=O
+3\twill\twill\tAUX\tMD\t_\t4\taux\t_\tner=O
+4\twin\twin\tVERB\tVB\t_\t8\tccomp\t_\tSpaceAfter=No|ner=O
+5\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\tSpaceAfter=No|ner=O
+6\t"\t"\tPUNCT\t''\t_\t4\tpunct\t_\tner=O
+7\tshe\tshe\tPRON\tPRP\t_\t8\tnsubj\t_\tner=O
+8\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No|ner=O
+9\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\tner=O
+
+"""
+
+
+def _conll(text):
+    from stanza.utils.conll import CoNLL
+    return CoNLL.conll2doc(input_str=text, reconstruct_text=True)
+
+
+class _FakeBackend:
+    """Stands in for StanzaBackend: reports models on/off and returns hand-built stanza Documents."""
+
+    def __init__(self, docs, ner=True, depparse=True):
+        self.docs, self.calls, self.looked = docs, [], []
+        self.on = {"ner": ner, "depparse": depparse}
+
+    def features(self, lang):
+        self.looked.append(lang)
+        return {"available": True, "ner": {"on": self.on["ner"]}, "depparse": {"on": self.on["depparse"]}}
+
+    def annotate(self, text, lang):
+        self.calls.append((text, lang))
+        return self.docs[text]
+
+
+def _make(prefix, sdoc, quote_text, speaker=None, lang="en"):
+    from toolkit.document import Document
+    doc = Document(text=prefix + sdoc.text, id="d")
+    block = doc.add_block("paragraph", 0, len(doc.text))
+    if prefix:
+        doc.add_sentence(block, 0, len(prefix.rstrip()))
+    doc.add_sentence(block, len(prefix), len(doc.text))
+    start = doc.text.index(quote_text)
+    q = doc.add_quote(start, start + len(quote_text), lang=lang, speaker=speaker)
+    return doc, q
+
+
+def test_stanza_names_the_subject_of_said():
+    from toolkit.stages.quotes import pick_speaker, stanza_speakers
+    sdoc = _conll(QUOTE_CONLLU)
+    # the function on a stanza Document alone (offsets of the stanza text)
+    qs = sdoc.text.index("Prices")
+    cand = pick_speaker(sdoc, qs, sdoc.text.index('"', qs))
+    assert cand["text"] == "Finance Minister Sami Nasser" and cand["verb"] == "said"
+
+    prefix = "Markets were calm. "
+    doc, q = _make(prefix, sdoc, "Prices will fall,")
+    backend = _FakeBackend({sdoc.text: sdoc})
+    assert stanza_speakers(doc, Config(backend="stanza"), backend=backend) == 1
+    assert backend.calls == [(sdoc.text, "en")]          # only the quote's own sentence is parsed
+    sp = q.speaker
+    assert sp.name == "Finance Minister Sami Nasser" and sp.mention == sp.name
+    assert doc.text[sp.start:sp.end] == sp.mention and sp.start >= len(prefix)
+    assert q.extra["speaker_source"] == "stanza"
+    doc.check_offsets()
+
+
+def test_stanza_ner_fallback_skips_entities_inside_the_quote():
+    from toolkit.stages.quotes import stanza_speakers
+    sdoc = _conll(NER_ONLY_CONLLU)
+    doc, q = _make("", sdoc, "Ankara will reply.")
+    backend = _FakeBackend({sdoc.text: sdoc}, depparse=False)
+    stanza_speakers(doc, Config(backend="stanza"), backend=backend)
+    assert q.speaker.name == "Reuters" and doc.text[q.speaker.start:q.speaker.end] == "Reuters"
+
+
+def test_stanza_replaces_a_description_keeps_names_and_mentions():
+    from toolkit.document import Speaker
+    from toolkit.stages.quotes import stanza_speakers
+    sdoc = _conll(QUOTE_CONLLU)
+    at = sdoc.text.index("Minister")
+    doc, q = _make("", sdoc, "Prices will fall,", speaker=Speaker("the minister", "Minister", at, at + 8))
+    stanza_speakers(doc, Config(backend="stanza"), backend=_FakeBackend({sdoc.text: sdoc}))
+    assert q.speaker.name == "Finance Minister Sami Nasser"
+    assert q.speaker.mention == "Minister" and doc.text[q.speaker.start:q.speaker.end] == "Minister"
+    # a quote that already has a name is left alone, and nothing is parsed
+    doc, q = _make("", sdoc, "Prices will fall,", speaker=Speaker("Sami Nasser"))
+    backend = _FakeBackend({sdoc.text: sdoc})
+    assert stanza_speakers(doc, Config(backend="stanza"), backend=backend) == 0
+    assert backend.calls == [] and q.speaker.name == "Sami Nasser" and "speaker_source" not in q.extra
+
+
+def test_stanza_pronoun_subject_is_no_speaker():
+    from toolkit.stages.quotes import stanza_speakers
+    sdoc = _conll(PRONOUN_CONLLU)
+    doc, q = _make("", sdoc, "We will win,")
+    stanza_speakers(doc, Config(backend="stanza"), backend=_FakeBackend({sdoc.text: sdoc}))
+    assert q.speaker is None and "speaker_source" not in q.extra
+
+
+def test_stanza_speakers_off_without_models_or_backend():
+    from toolkit.stages.quotes import stanza_speakers
+    sdoc = _conll(QUOTE_CONLLU)
+    doc, q = _make("", sdoc, "Prices will fall,")
+    backend = _FakeBackend({sdoc.text: sdoc}, ner=False, depparse=False)
+    assert stanza_speakers(doc, Config(backend="stanza"), backend=backend) == 0
+    assert backend.calls == [] and q.speaker is None
+    backend = _FakeBackend({sdoc.text: sdoc})
+    assert stanza_speakers(doc, Config(backend="rules"), backend=backend) == 0
+    assert backend.calls == [] and backend.looked == []
+
+
+@needs_en
+def test_shared_english_folder_loads_no_ner_for_quotes():
+    """The shared folder has tokenize+mwt only: quotes come out as with the rules, nothing more loads."""
+    toolkit = pytest.importorskip("toolkit")
+    import toolkit.stages.quotes  # noqa: F401
+    sb.clear_cache()
+    text = '"We will win," the minister said. Later "it is over," a spokesman added.'
+    stages = ["blocks", "sentences", "detect", "quotes"]
+    rules = toolkit.process(text, id="d", stages=stages)
+    doc = toolkit.process(text, id="d", stages=stages, backend="stanza", stanza_dir=str(EN_DIR))
+    assert [(q.text, q.speaker and q.speaker.name) for q in doc.quotes] == \
+        [(q.text, q.speaker and q.speaker.name) for q in rules.quotes]
+    assert all("speaker_source" not in q.extra for q in doc.quotes)
+    assert set(sb.LOAD_COUNT) <= {("en", str(EN_DIR))} and sum(sb.LOAD_COUNT.values()) <= 1
