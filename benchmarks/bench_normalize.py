@@ -46,8 +46,8 @@ def speed_pair(ours, peer, text, runs):
 def name_quality(pairs, fn):
     exact = total = 0
     sims = []
-    for ar, en in pairs:
-        got = fn(ar).split()
+    for ar, en, region in pairs:
+        got = fn(ar, region).split()
         want = en.split()
         if len(got) == len(want):
             exact += sum(g.casefold() == w.casefold() for g, w in zip(got, want))
@@ -130,7 +130,7 @@ def names(args) -> None:
         uroman = ur.Uroman()
     except Exception:  # noqa: BLE001
         pass
-    for fname, cols in (("wikidata_fullnames_public.tsv", (0, 1)), ("google_ar2en_test.tsv", (0, 1))):
+    for fname, cols in (("wikidata_fullnames_public.tsv", (0, 1, 2)), ("google_ar2en_test.tsv", (0, 1))):
         path = DATA / "names" / fname
         if not path.exists():
             continue
@@ -138,16 +138,19 @@ def names(args) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             cells = line.split("\t")
             if len(cells) > max(cols):
-                pairs.append((cells[cols[0]], cells[cols[1]]))
+                pairs.append((cells[cols[0]], cells[cols[1]], cells[cols[2]] if len(cols) > 2 else None))
         if args.sample and args.sample < len(pairs):
             pairs = random.Random(args.seed).sample(pairs, args.sample)
         elif args.limit:
             pairs = pairs[: args.limit]
         fname = f"{fname} ({len(pairs)} rows)"
-        ex, sim = name_quality(pairs, lambda s: transliterate(s, "news").text)
+        ex, sim = name_quality(pairs, lambda s, region: transliterate(s, "news").text)
         print(f"{'toolkit news: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
+        if any(region for _, _, region in pairs):
+            ex, sim = name_quality(pairs, lambda s, region: transliterate(s, "news", region=region).text)
+            print(f"{'toolkit news, region = the row country: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
         if uroman is not None:
-            ex, sim = name_quality(pairs, lambda s: uroman.romanize_string(s))
+            ex, sim = name_quality(pairs, lambda s, region: uroman.romanize_string(s))
             print(f"{'uroman: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
 
 

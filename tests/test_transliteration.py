@@ -117,3 +117,18 @@ def test_news_names_table():
     names = _names()
     assert len(names) >= 1500
     assert all(v and v == v.strip() for v in names.values())
+
+
+def test_news_region_spellings():
+    from toolkit import transliterate
+    assert transliterate("إدريس", "news", region="MA").text == "Driss"
+    assert transliterate("جمال", "news", region="EG").text == "Gamal"
+    assert transliterate("جمال", "news", region="maghreb").text == "Jamel"
+    assert transliterate("جمال", "news", region="FR").text == transliterate("جمال", "news").text
+    t = transliterate("قال عبد القادر بن علي", "news", region="DZ")
+    assert "Abdelkader Ben Ali" in t.text
+    s, e = t.span_to_original(t.text.index("Abdelkader"), t.text.index("Abdelkader") + len("Abdelkader"))
+    assert t.original[s:e] == "عبد القادر"
+    import pytest
+    with pytest.raises(ValueError, match="unknown region"):
+        transliterate("x", "news", region="atlantis")

@@ -47,7 +47,7 @@ def _run_transliterate(args) -> int:
         if args.reverse:
             sys.stdout.write(detransliterate(text, args.scheme))
         else:
-            _emit(transliterate(text, args.scheme), args.offsets)
+            _emit(transliterate(text, args.scheme, region=args.region), args.offsets)
     return 0
 
 
@@ -67,5 +67,6 @@ def add_text_commands(subparsers) -> None:
     t.add_argument("files", nargs="*", help="input files, '-' for stdin (default)")
     t.add_argument("--scheme", default="buckwalter", choices=SCHEMES)
     t.add_argument("--reverse", action="store_true", help="detransliterate (reversible schemes)")
+    t.add_argument("--region", help="news scheme: spell names as the press of this country does (MA, EG, LB ...)")
     t.add_argument("--offsets", action="store_true", help="print JSON with the offset map")
     t.set_defaults(handler=_run_transliterate)

@@ -265,8 +265,22 @@ _NEWS_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى":
 
 
 @lru_cache(maxsize=None)
-def _names() -> dict[str, str]:
-    return {a.translate(_NEWS_KEY): b for a, b in read_tsv("ar", "names.tsv", min_columns=2)}
+def _names(region: str | None = None) -> dict[str, str]:
+    """The names table, with the overrides of ``region``'s spelling tradition when one is given
+    (a country code such as ``MA``, or a group such as ``maghreb``; see ``langs/ar/regions.tsv``)."""
+    names = {a.translate(_NEWS_KEY): b for a, b in read_tsv("ar", "names.tsv", min_columns=2)}
+    if region:
+        groups = {country.upper(): group for country, group in read_tsv("ar", "regions.tsv", min_columns=2)}
+        group = groups.get(region.upper(), region.lower())
+        known = {row[0] for row in read_tsv("ar", "names_regional.tsv", min_columns=3)}
+        if group not in known and len(region) == 2 and region.isalpha():
+            return names        # a country with no tradition of its own: the general spellings
+        if group not in known:
+            raise ValueError(f"unknown region {region!r}: give a country code listed in langs/ar/regions.tsv "
+                             f"or one of {', '.join(sorted(known))}")
+        names.update({a.translate(_NEWS_KEY): b for g, a, b in read_tsv("ar", "names_regional.tsv", min_columns=3)
+                      if g == group})
+    return names
 
 
 _LONG = "اوي"
@@ -363,8 +377,8 @@ _NEWS_WORD = re.compile(r"[\u0621-\u065f\u0670\u0671\u067e\u0686\u06a4\u06af\u06
 _NEWS_MAX_WORDS = 4  # longest entry of langs/ar/names.tsv looked up, in words
 
 
-def _news(text: str) -> tuple[str, OffsetMap]:
-    names = _names()
+def _news(text: str, region: str | None = None) -> tuple[str, OffsetMap]:
+    names = _names(region)
     pieces, edits, prev = [], [], 0
     matches = list(_NEWS_WORD.finditer(text))
     keys = [m.group().translate(_NEWS_KEY) for m in matches]
@@ -404,12 +418,15 @@ def _news(text: str) -> tuple[str, OffsetMap]:
     return "".join(pieces), from_edits(edits, len(text))
 
 
-def transliterate(text: str, scheme: str = "buckwalter") -> Transliterated:
+def transliterate(text: str, scheme: str = "buckwalter", region: str | None = None) -> Transliterated:
     """Transliterate ``text`` with ``scheme`` (see :data:`SCHEMES`); returns a
-    :class:`Transliterated` with the offset map.
+    :class:`Transliterated` with the offset map. ``region`` (``news`` only): spell names the way the
+    press of that country spells them (``MA``, ``EG``, ``LB``..., see ``langs/ar/regions.tsv``).
 
     >>> transliterate("خالدة جرار", "news").text
     'Khalida Jarrar'
+    >>> transliterate("إدريس", "news", region="MA").text
+    'Driss'
     >>> transliterate("كَتَبَ", "din31635").text
     'kataba'
     """
@@ -418,7 +435,7 @@ def transliterate(text: str, scheme: str = "buckwalter") -> Transliterated:
     elif scheme in SCHOLARLY:
         out, mapping = _scholarly(text, scheme)
     elif scheme == "news":
-        out, mapping = _news(text)
+        out, mapping = _news(text, region)
     else:
         raise ValueError(f"unknown transliteration scheme {scheme!r}; known: {', '.join(SCHEMES)}")
     return Transliterated(out, text, mapping, scheme)
