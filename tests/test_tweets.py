@@ -93,3 +93,16 @@ def test_real_flattened_embeds_parse():
     handles = {a.handle for a in found}
     assert {"realDonaldTrump", "SenBobCorker", "HillaryClinton"} <= handles
     assert all(a.date is None or len(a.date) == 10 for a in found)
+
+
+def test_markdown_blockquote_embed():
+    text = ("Intro paragraph of the story goes here.\n\n"
+            "> The talks were useful and will go on next week.\n> \n"
+            "> — Jane Roe (@jroe) [March 12, 2016](https://twitter.com/jroe/status/1)")
+    doc = toolkit.process(text, strict=True)
+    doc.check_offsets()
+    assert [b.kind for b in doc.blocks] == ["paragraph", "tweet"]
+    t = doc.tweets[0]
+    assert (t.text, t.author.name, t.date) == ("The talks were useful and will go on next week.", "Jane Roe", "2016-03-12")
+    assert [s.text for s in doc.sentences][1:] == ["The talks were useful and will go on next week.",
+                                                   "— Jane Roe (@jroe) [March 12, 2016](https://twitter.com/jroe/status/1)"]

@@ -33,6 +33,7 @@ __all__ = [
     "OffsetError",
     "BLOCK_KINDS",
     "trim_span",
+    "trim_quote_markers",
 ]
 
 BLOCK_KINDS = ("heading", "paragraph", "tweet", "caption", "byline", "source_link", "rule", "meta")
@@ -48,6 +49,21 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def trim_quote_markers(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without Markdown blockquote markers (``> ``) at its start and empty ``>``
+    lines at its end (embeds converted to Markdown arrive as blockquotes).
+
+    >>> t = "> Quoted words.\\n> \\n>"
+    >>> s, e = trim_quote_markers(t, 0, len(t)); t[s:e]
+    'Quoted words.'
+    """
+    while start < end and text[start] == ">" and (start == 0 or text[start - 1] == "\n"):
+        start = trim_span(text, start + 1, end)[0]
+    while end > start and text[end - 1] == ">" and text[start:end - 1].rstrip(" \t").endswith("\n"):
+        end = trim_span(text, start, end - 1)[1]
     return start, end
 
 

@@ -29,6 +29,8 @@ from ..tweets import OLD_STYLE, find_attributions, match_date
 __all__ = ["split_blocks", "classify_block", "paragraph_spans"]
 
 _LINE = regex.compile(r"[^\n]*\n?")
+#: Markdown blockquote marker at the start of a line ("> text"); a line of only ">" is a blank line.
+_QUOTE_MARKER = regex.compile(r"^[ \t]*>[ \t]?")
 _RULE = regex.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
 _HEADING = regex.compile(r"^(#{1,6})\s+")
 _URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
@@ -90,7 +92,7 @@ def _is_structural(line: str) -> bool:
 
 
 def _is_attribution_line(line: str) -> bool:
-    stripped = line.strip()
+    stripped = _QUOTE_MARKER.sub("", line).strip()
     if not stripped:
         return False
     found = find_attributions(stripped)
@@ -143,7 +145,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     for s, e in _lines(text, 0, len(text)) + [(len(text), len(text))]:
-        if text[s:e].strip():
+        if text[s:e].strip() and text[s:e].strip() != ">":
             run.append((s, e))
             continue
         if run:
@@ -198,7 +200,7 @@ def _merge_tweet_attributions(text: str, spans: list[tuple[int, int]]) -> list[t
 
 def _content_span(text: str, s: int, e: int) -> tuple[int, int]:
     """The block's text without Markdown markers: ``# *Title*`` -> ``Title``."""
-    m = _HEADING.match(text[s:e])
+    m = _HEADING.match(text[s:e]) or _QUOTE_MARKER.match(text[s:e])
     if m:
         s += m.end()
     changed = True

@@ -14,7 +14,7 @@ them the rules run and ``doc.errors`` says why.
 """
 from __future__ import annotations
 
-from ..document import Block, Document, trim_span
+from ..document import Block, Document, trim_quote_markers, trim_span
 from ..pipeline import stage
 from ..segment import split_sentences
 
@@ -72,8 +72,8 @@ def _split(doc: Document, block: Block, start: int, end: int, model) -> None:
     if pieces is None:
         pieces = [(s, e, None) for s, e in split_sentences(doc.text, start, end)]
     for s, e, toks in pieces:
-        s, e = trim_span(doc.text, s, e)
-        if e > s:
+        s, e = trim_quote_markers(doc.text, *trim_span(doc.text, s, e))
+        if e > s and doc.text[s:e].strip("> \n\t"):
             doc.add_sentence(block, s, e, tokens=toks)
 
 

@@ -12,7 +12,7 @@ and the attribution span. Entities follow the twitter-text rules (:mod:`toolkit.
 from __future__ import annotations
 
 from .. import twitter_text
-from ..document import Author, Document, Span, trim_span
+from ..document import Author, Document, Span, trim_quote_markers, trim_span
 from ..pipeline import stage
 from ..tweets import OLD_STYLE, find_attributions
 
@@ -32,8 +32,9 @@ def _body_and_links(doc: Document, s: int, e: int):
             body_end = s + url.start
         else:
             break
-    body_start, body_end = trim_span(text, s, body_end)
+    body_start, body_end = trim_quote_markers(text, *trim_span(text, s, body_end))
     return body_start, body_end, links
+
 
 
 def _entities(body: str) -> tuple[list[str], list[str]]:
