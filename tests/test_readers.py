@@ -134,3 +134,12 @@ def test_missing_path_is_a_usage_error():
 def test_utf16_with_bom():
     src = decode_bytes("مرحبا".encode("utf-16"), "u.txt")
     assert src.text == "مرحبا" and src.meta["encoding"] == "utf-16"
+
+
+def test_utf8_cut_mid_character_is_kept_with_a_warning(tmp_path):
+    data = ("قال الوزير إن المحادثات مستمرة. " * 50).rstrip(". ").encode("utf-8")[:-1]  # half of the last ة
+    (tmp_path / "cut.txt").write_bytes(data)
+    (doc,) = docs_of(tmp_path / "cut.txt")
+    assert not doc.failed and doc.meta["encoding"] == "utf-8"
+    assert doc.errors[0]["code"] == "invalid_utf8" and doc.text.endswith("\ufffd")
+    doc.check_offsets()

@@ -86,6 +86,12 @@ def decode_bytes(data: bytes, name: str) -> Source:
         return Source(stem, data.decode("utf-8"), {**meta, "encoding": "utf-8"})
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        return Source(stem, text, {**meta, "encoding": "utf-8"}, errors=[_err(
+            "invalid_utf8", name, f"{bad} invalid UTF-8 byte sequence(s) (first at byte {first_bad}, e.g. a "
+                                  "file cut mid-character) replaced with U+FFFD", severity="warning")])
     guess = _detect_encoding(data)
     if guess is None:
         return Source(stem, "", meta, errors=[_err(
@@ -95,6 +101,22 @@ def decode_bytes(data: bytes, name: str) -> Source:
     meta.update({"encoding": encoding})
     return Source(stem, text, meta, errors=[_err(
         "not_utf8", name, f"decoded as {encoding} (detected; not UTF-8)", severity="warning")])
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few broken sequences (a truncated file, a stray byte): decoded with
+    U+FFFD for each bad sequence, when they are rare; None when the bytes are not UTF-8 at all."""
+    bad = 0
+
+    def count(exc: UnicodeDecodeError):
+        nonlocal bad
+        bad += 1
+        return "\ufffd", exc.end
+
+    import codecs
+    codecs.register_error("toolkit-count", count)
+    text = data.decode("utf-8", errors="toolkit-count")
+    return (text, bad) if bad <= max(3, len(data) // 2000) else None
 
 
 def _detect_encoding(data: bytes) -> tuple[str, str] | None:
