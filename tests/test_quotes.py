@@ -276,3 +276,11 @@ def test_named_phrase_is_a_term_even_with_a_speech_verb():
     doc = run(text)
     for q in doc.quotes:
         assert (q.kind, q.speaker, q.cue) == ("term", None, None)
+
+
+def test_quote_source_names_the_publication():
+    import toolkit
+    doc = toolkit.process('The minister said: "Talks will go on."', meta={"outlet": "The Daily", "date": "2024-05-02"},
+                          strict=True)
+    assert doc.quotes[0].source["document"] == {"outlet": "The Daily", "date": "2024-05-02"}
+    assert toolkit.process('He said: "Yes."', strict=True).quotes[0].source.get("document") is None

@@ -175,3 +175,13 @@ def quotes_stage(doc: Document, config) -> None:
 
     extract_quotes(doc, lang_of)
     stanza_speakers(doc, config)
+    _add_publication(doc)
+
+
+def _add_publication(doc: Document) -> None:
+    """Where the quote was published: the document's own outlet, URL and date (from ``meta``), in
+    ``source["document"]`` beside the channel and outlet the sentence names."""
+    published = {key: doc.meta[key] for key in ("outlet", "url", "date") if doc.meta.get(key)}
+    if published:
+        for quote in doc.quotes:
+            quote.source.setdefault("document", dict(published))
