@@ -28,7 +28,6 @@ from ..tweets import OLD_STYLE, find_attributions, match_date
 
 __all__ = ["split_blocks", "classify_block", "paragraph_spans"]
 
-_LINE = regex.compile(r"[^\n]*\n?")
 #: Markdown blockquote marker at the start of a line ("> text"); a line of only ">" is a blank line.
 _QUOTE_MARKER = regex.compile(r"^[ \t]*>[ \t]?")
 _RULE = regex.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
