@@ -39,7 +39,7 @@ from toolkit.align.encoder import load_encoder  # noqa: E402
 from toolkit.align.names import match_names, plain_skeleton_similarity  # noqa: E402
 from toolkit.document import Document  # noqa: E402
 
-FEATS = ("cos", "ccos", "strength", "conflict", "prox", "len")
+FEATS = ("cos", "ccos", "strength", "conflict", "prox", "len", "rev")
 
 
 # -- 1. parallel -----------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ def pair_features(pairs, docs, encoder):
                 mus = (vec_en[idx].mean(axis=0), vec_en[[j for j in idx if j != i]].mean(axis=0))
             rows = []
             for j in idx:
-                cos = ccos = None
+                cos = ccos = rev = None
                 centred = []
                 if vec_ar is not None:
                     cos = float(vec_ar[i] @ vec_en[j])
@@ -81,7 +81,10 @@ def pair_features(pairs, docs, encoder):
                         a, e = vec_ar[i] - mu, vec_en[j] - mu
                         centred.append(float(a @ e / max(np.linalg.norm(a) * np.linalg.norm(e), 1e-9)))
                     ccos = centred[0]
-                f, _ = features(pairs[i][0], "ar", pairs[j][1], "en", cos, 0.0, None, ccos)
+                    # rivals: the other Arabic sentences of the document (as the aligner sees them)
+                    rival = max([float(vec_ar[k] @ vec_en[j]) for k in idx if k != i] + [ALIGN_CONFIG["rev_floor"]])
+                    rev = cos - rival
+                f, _ = features(pairs[i][0], "ar", pairs[j][1], "en", cos, 0.0, None, ccos, rev)
                 if centred:
                     f["ccos_absent"] = centred[1]
                 rows.append((j, f))
@@ -164,7 +167,7 @@ def bench_parallel(encoder, calibrate: bool):
             for j, f in fb[i]:
                 X.append([f[k] for k in FEATS])
                 y.append(1.0 if j == i else 0.0)
-        cols = [k for k in FEATS if k != "prox" and (encoder is not None or k not in ("cos", "ccos"))]
+        cols = [k for k in FEATS if k != "prox" and (encoder is not None or k not in ("cos", "ccos", "rev"))]
         keep = [FEATS.index(k) for k in cols]
         w = fit_logistic([[row[k] for k in keep] for row in X], y)
         # weak proximity prior: +0.3 logit at distance 0 (every candidate here), taken out of the bias

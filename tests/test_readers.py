@@ -126,6 +126,16 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
     assert found == ["a/y.html", "a/z.md", "b.txt"]
 
 
+def test_folder_walk_skips_the_folders_paperwork_but_not_named_files(tmp_path):
+    for rel in ["README.md", "a/LICENSE.txt", "a/readme_notes.txt", "story.txt", "changelog.md"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    found = [p[len(str(tmp_path)) + 1:] for p in iter_input_paths([tmp_path])]
+    assert found == ["a/readme_notes.txt", "story.txt"]
+    assert list(iter_input_paths([tmp_path / "README.md"])) == [str(tmp_path / "README.md")]
+
+
 def test_missing_path_is_a_usage_error():
     with pytest.raises(Exception, match="no such file"):
         list(iter_input_paths(["/nonexistent/thing.txt"]))

@@ -128,7 +128,7 @@ class CorpusLinker:
             self.cross_only.append(False)
             self.source_keys.append(blocking_keys(src.text, src.lang, cfg["min_number"]))
         for cand in candidates_of(doc, dict(self.aligner.config, pairs=False)):
-            if cfg["sentence_sources"] and not cand.in_tweet:
+            if cfg["sentence_sources"] and not cand.in_tweet and cand.quote is None:
                 self.sources.append((doc.id, Source(cand.sentences[0], cand.start, cand.end, cand.text, cand.lang)))
                 self.cross_only.append(True)
                 self.source_keys.append(blocking_keys(cand.text, cand.lang, cfg["min_number"]))
@@ -176,6 +176,9 @@ class CorpusLinker:
             import numpy as np
             matrix = np.vstack(self._vectors)
         emitted: dict = defaultdict(list)
+        own: dict = defaultdict(list)          # (document, language) -> its units: the rivals of its sources
+        for unit in self.units:
+            own[(unit.doc, unit.lang)].append(unit)
         for (doc_id, src), keys, cross_only in zip(self.sources, self.source_keys, self.cross_only):
             votes: dict[int, float] = defaultdict(float)
             for key in keys:
@@ -200,14 +203,15 @@ class CorpusLinker:
                                self.units[k].lang, self.units[k].block, 0.0) for k in ranked]
             for cand, k in zip(cands, ranked):
                 cand.feats = {"doc": self.units[k].doc}
-            scored = self.aligner.score(Source(src.id, src.start, src.end, src.text, src.lang, None, 0.0), cands)
+            rivals = [u.text for u in own[(doc_id, src.lang)] if not (u.start < src.end and src.start < u.end)]
+            scored = self.aligner.score(Source(src.id, src.start, src.end, src.text, src.lang, None, 0.0), cands, rivals)
             by_doc: dict[str, list[Candidate]] = defaultdict(list)
             doc_of = {id(c): self.units[k].doc for c, k in zip(cands, ranked)}
             for cand in scored:
                 by_doc[doc_of[id(cand)]].append(cand)
             out = []
             for other, group in by_doc.items():
-                for cand, relation in self.aligner.decide(src, group)[:1]:
+                for cand, relation in self.aligner.decide(src, group, name_reports=False)[:1]:
                     out.append((cand.score, other, cand, relation))
             out.sort(key=lambda x: -x[0])
             for score, other, cand, relation in out[: cfg["links_per_source"]]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Source", "ReadError", "decode_bytes", "read_sources", "iter_input_paths", "SUFFIXES",
+__all__ = ["Source", "ReadError", "decode_bytes", "read_sources", "iter_input_paths", "SUFFIXES", "NOT_DOCUMENTS",
            "DEFAULT_MAX_BYTES"]
 
 #: Suffixes a folder walk picks up (case-insensitive).
@@ -229,11 +229,18 @@ def read_sources(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     yield return_source
 
 
+#: File names (before the first dot, any case) that a folder walk skips: a corpus folder's
+#: documentation, not one of its articles.
+NOT_DOCUMENTS = frozenset({"readme", "license", "licence", "copying", "changelog", "notice", "authors",
+                           "contributing"})
+
+
 def iter_input_paths(paths: Iterable[str | Path]) -> Iterator[str]:
     """Expand files, folders (recursively, sorted) and ``-`` into the files to read.
 
-    Hidden files and folders are skipped; inside folders only known suffixes are read, while a
-    file named explicitly is always read.
+    Hidden files and folders are skipped; inside folders only known suffixes are read, and a
+    folder's own paperwork (README, LICENSE, CHANGELOG... see :data:`NOT_DOCUMENTS`) is not taken
+    for an article; a file named explicitly is always read.
     """
     for path in paths:
         name = str(path)
@@ -243,7 +250,8 @@ def iter_input_paths(paths: Iterable[str | Path]) -> Iterator[str]:
         p = Path(path)
         if p.is_dir():
             found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                     and f.name.split(".")[0].casefold() not in NOT_DOCUMENTS]
             for f in sorted(found, key=lambda f: f.as_posix()):
                 yield str(f)
         elif p.exists():
