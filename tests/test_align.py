@@ -256,6 +256,83 @@ def test_real_encoder_when_installed():
     assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == [("t0", "s0")]
 
 
+class TableEncoder:
+    """A stand-in encoder: the vector of each text given by a table (axes), unknown texts get their
+    own axis, so tests can say exactly which texts are similar."""
+
+    name = "table"
+
+    def __init__(self, table, dims=64):
+        self.table, self.dims, self.free = table, dims, {}
+
+    def encode(self, texts):
+        np = pytest.importorskip("numpy")
+        out = np.zeros((len(texts), self.dims))
+        for row, text in enumerate(texts):
+            if text in self.table:
+                out[row, :len(self.table[text])] = self.table[text]
+            else:
+                out[row, self.free.setdefault(text, self.dims - 1 - len(self.free))] = 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+RIVAL_PARTS = [
+    ("أفرجت السلطات عن 39 أسيرة من سجن عوفر اليوم.", "ar", "tweet"),
+    ("وصلت الحافلات إلى رام الله مساء اليوم وسط استقبال حاشد.", "ar", "paragraph"),
+    ("The buses reached Ramallah in the evening to a large welcome.", "en", "paragraph"),
+]
+
+
+def test_a_rival_that_matches_better_claims_the_candidate():
+    """The English sentence is near the tweet, but it is the translation of the other Arabic
+    paragraph: the rival-aware score (``rev``) abstains for the tweet."""
+    pytest.importorskip("numpy")
+    tweet, rival, english = (p[0] for p in RIVAL_PARTS)
+    table = {tweet: [1.0, 0.0], rival: [0.6, 0.8], english: [0.55, 0.83]}
+    doc = build(RIVAL_PARTS)
+    Aligner(TableEncoder(table)).align(doc)
+    assert [a.source_id for a in doc.alignments] == []
+    alone = build([RIVAL_PARTS[0], RIVAL_PARTS[2]])      # no rival: the same cosine is accepted
+    Aligner(TableEncoder(table)).align(alone)
+    assert [(a.source_id, a.to["sentence"]) for a in alone.alignments] == [("t0", "s1")]
+    assert alone.alignments[0].to["text"] == english
+
+
+def test_a_quote_is_aligned_to_the_quote_that_translates_it():
+    pytest.importorskip("numpy")
+    ar_quote, en_quote = "نحن أمام فرصة حقيقية للسلام", "we face a real chance for peace"
+    parts = [(f"The minister wrote in Arabic: «{ar_quote}» on Sunday evening.", "en", "paragraph"),
+             (f"Asked later, he repeated that “{en_quote}” and left the room.", "en", "paragraph"),
+             ("The talks resume in Cairo next week with both delegations.", "en", "paragraph")]
+    doc = build(parts)
+    i = doc.text.index(ar_quote)
+    doc.add_quote(i, i + len(ar_quote), lang="ar", kind="partial")
+    j = doc.text.index(en_quote)
+    doc.add_quote(j, j + len(en_quote), lang="en", kind="partial")
+    Aligner(TableEncoder({ar_quote: [1.0, 0.1], en_quote: [1.0, 0.12]})).align(doc)
+    got = {a.source_id: a for a in doc.alignments}
+    assert got["q0"].to["quote"] == "q1" and got["q0"].to["text"] == en_quote
+    assert got["q1"].to["quote"] == "q0" and got["q1"].to["text"] == ar_quote
+    assert got["q0"].relation == "translation"
+    doc.check_offsets()
+
+
+def test_headings_are_not_renderings_within_a_document():
+    doc = build([("Israeli authorities release 39 women from Ofer Prison", "en", "heading")] + PARTS[:2])
+    align_document(doc, encoder=None)
+    assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == [("t0", "s1")]
+
+
+def test_two_good_renderings_are_both_kept():
+    pytest.importorskip("numpy")
+    tweet = PARTS[1][0]
+    first = "Israeli authorities released 39 Palestinian women and children from Ofer Prison on Friday."
+    second = "On Friday 39 Palestinian women and children left Ofer Prison, freed by Israeli authorities."
+    doc = build([(first, "en", "paragraph"), PARTS[1], (second, "en", "paragraph")])
+    Aligner(TableEncoder({tweet: [1.0, 0.0], first: [0.9, 0.2], second: [0.9, 0.21]})).align(doc)
+    assert sorted(a.to["sentence"] for a in doc.alignments) == ["s0", "s2"]
+
+
 # -- corpus --------------------------------------------------------------------------------------
 def test_corpus_links_across_documents():
     ar = build([("أفرجت السلطات الإسرائيلية عن 39 امرأة وطفلا فلسطينيا من سجن عوفر يوم 24 نوفمبر.", "ar", "tweet")])

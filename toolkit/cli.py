@@ -52,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="process documents into JSON Lines, JSON or CSV",
                          description="Process documents (files, folders, or - for stdin) through the pipeline.",
                          formatter_class=argparse.RawDescriptionHelpFormatter, epilog=RUN_EPILOG)
-    run.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively) or - for stdin")
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="file, folder (read recursively; hidden files and README/LICENSE-like files "
+                          "skipped) or - for stdin")
     run.add_argument("-o", "--output", default="-", help="output file (default: standard output); written "
                                                          "to a temporary file and renamed at the end")
     run.add_argument("--format", choices=["jsonl", "json", "csv"], default="jsonl", help="output format (default jsonl)")

@@ -81,7 +81,8 @@ ALIGN_CONFIG: dict = {
     "pairs": True,                          # also score pairs of adjacent sentences in one block
     "prox_scale": 8.0,                      # proximity prior exp(-distance / scale), in sentences
     "center_min": 4,                        # centre the cosine on the candidates' mean from this many
-    "rev_floor": 0.3,                       # a rival below this cosine is no rival (``rev`` feature)
+    "rev_floor": 0.3,
+    "skip_kinds": ("rule", "meta", "source_link", "byline", "heading"),  # blocks that render nothing                       # a rival below this cosine is no rival (``rev`` feature)
 }
 
 _FEATURES = ("cos", "ccos", "strength", "conflict", "prox", "len", "rev")
@@ -409,7 +410,7 @@ def candidates_of(doc: Document, config: dict | None = None) -> list[Candidate]:
     tweet_blocks = {t.block for t in doc.tweets} | {b.id for b in doc.blocks if b.kind == "tweet"}
     good = []
     for i, s in enumerate(doc.sentences):
-        if kinds.get(s.block) in ("rule", "meta", "source_link", "byline"):
+        if kinds.get(s.block) in config.get("skip_kinds", ("rule", "meta", "source_link", "byline")):
             continue
         if _words(s.text) < config["min_words"] or s.text.lstrip().startswith(("—", "pic.twitter", "http")):
             continue

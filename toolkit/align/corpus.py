@@ -127,7 +127,8 @@ class CorpusLinker:
             self.sources.append((doc.id, src))
             self.cross_only.append(False)
             self.source_keys.append(blocking_keys(src.text, src.lang, cfg["min_number"]))
-        for cand in candidates_of(doc, dict(self.aligner.config, pairs=False)):
+        for cand in candidates_of(doc, dict(self.aligner.config, pairs=False,
+                                                   skip_kinds=("rule", "meta", "source_link", "byline"))):
             if cfg["sentence_sources"] and not cand.in_tweet and cand.quote is None:
                 self.sources.append((doc.id, Source(cand.sentences[0], cand.start, cand.end, cand.text, cand.lang)))
                 self.cross_only.append(True)
