@@ -71,6 +71,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-names", action="store_true")
+    ap.add_argument("--split", action="store_true",
+                    help="also report the even-numbered rows (dev) and odd-numbered rows (test) apart")
     args = ap.parse_args()
     news = DATA / "text" / "arabic_news.txt"
     if not news.exists():
@@ -143,15 +145,19 @@ def names(args) -> None:
             pairs = random.Random(args.seed).sample(pairs, args.sample)
         elif args.limit:
             pairs = pairs[: args.limit]
-        fname = f"{fname} ({len(pairs)} rows)"
-        ex, sim = name_quality(pairs, lambda s, region: transliterate(s, "news").text)
-        print(f"{'toolkit news: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
-        if any(region for _, _, region in pairs):
-            ex, sim = name_quality(pairs, lambda s, region: transliterate(s, "news", region=region).text)
-            print(f"{'toolkit news, region = the row country: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
-        if uroman is not None:
-            ex, sim = name_quality(pairs, lambda s, region: uroman.romanize_string(s))
-            print(f"{'uroman: ' + fname:60s} {ex:10.1%}  {sim:8.2f}")
+        parts = [("", pairs)]
+        if args.split:
+            parts += [(" dev", pairs[0::2]), (" test", pairs[1::2])]
+        for part, rows in parts:
+            label = f"{fname}{part} ({len(rows)} rows)"
+            ex, sim = name_quality(rows, lambda s, region: transliterate(s, "news").text)
+            print(f"{'toolkit news: ' + label:60s} {ex:10.1%}  {sim:8.2f}")
+            if any(region for _, _, region in rows):
+                ex, sim = name_quality(rows, lambda s, region: transliterate(s, "news", region=region).text)
+                print(f"{'toolkit news, region = the row country: ' + label:60s} {ex:10.1%}  {sim:8.2f}")
+            if uroman is not None:
+                ex, sim = name_quality(rows, lambda s, region: uroman.romanize_string(s))
+                print(f"{'uroman: ' + label:60s} {ex:10.1%}  {sim:8.2f}")
 
 
 if __name__ == "__main__":

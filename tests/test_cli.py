@@ -33,6 +33,25 @@ def test_run_jsonl(folder, tmp_path, capsys):
     assert "2 documents, 0 with errors" in capsys.readouterr().err
 
 
+def test_news_region_from_option_or_record(tmp_path):
+    src = tmp_path / "wire.jsonl"
+    rows = [{"id": "ma", "text": "قال إدريس إن المحادثات مستمرة.", "country": "MA"},
+            {"id": "plain", "text": "قال إدريس إن المحادثات مستمرة."},
+            {"id": "odd", "text": "قال إدريس إن المحادثات مستمرة.", "country": "Atlantis"}]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(src), "-o", str(out), "--transliterate", "news", "--encoder", "none", "-q"]) == 0
+    docs = {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert "Driss" in docs["ma"]["sentences"][0]["translit"]
+    assert "Idris" in docs["plain"]["sentences"][0]["translit"]
+    assert docs["odd"]["errors"][0]["code"] == "unknown_region"
+    assert "Idris" in docs["odd"]["sentences"][0]["translit"]
+    assert main(["run", str(src), "-o", str(out), "--transliterate", "news", "--region", "EG",
+                 "--encoder", "none", "-q"]) == 0
+    docs = {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert docs["ma"]["sentences"][0]["translit"] == docs["plain"]["sentences"][0]["translit"]
+
+
 def test_run_json_and_jobs_give_same_documents(folder, tmp_path):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert main(["run", str(folder), "-o", str(one), "-q"]) == 0

@@ -132,3 +132,51 @@ def test_news_region_spellings():
     import pytest
     with pytest.raises(ValueError, match="unknown region"):
         transliterate("x", "news", region="atlantis")
+
+
+@pytest.mark.parametrize("ar,en", [("ولد", "Ould"), ("مطر", "Matar"), ("آدم", "Adam"), ("عنتر", "Antar"),
+                                   ("حسن نصر الله", "Hassan Nasrallah"), ("عبد العزيز", "Abdel Aziz"),
+                                   ("محمد", "Mohamed")])
+def test_news_rules_more(ar, en):
+    t = transliterate(ar, "news")
+    assert t.text == en
+    assert t.span_to_original(0, len(t.text)) == (0, len(ar))
+
+
+def test_news_vowels_in_clusters():
+    from toolkit.transliteration import _news_rules
+    # a vowel between the last two consonants (فعل, أفعل), in a run of three, -awi, ع after a consonant
+    assert [_news_rules(w) for w in ("مطر", "ادهم", "مغربي", "مكاوي", "جعفر", "وهبي")] == \
+        ["Matar", "Adham", "Maghrabi", "Makawi", "Jaafar", "Wahbi"]
+
+
+@pytest.mark.parametrize("ar,region,en", [
+    ("عبد الرحمن", "DZ", "Abderrahmane"),         # Maghreb: joined, the sun letter doubles
+    ("عبد العزيز", "SA", "Abdulaziz"),            # Gulf: joined
+    ("نور الدين", "TN", "Noureddine"),
+    ("الجلاصي", "TN", "Jelassi"),                # Maghreb papers drop the article
+    ("العلوي", "MA", "Alaoui"),
+    ("السيد", "EG", "El-Sayed"),
+    ("شبوح", "TN", "Chabouh"),                   # ش is ch in the Maghreb (rules, not the table)
+    ("شبوح", None, "Shabouh"),
+    ("قبلان", "LB", "Kablan"),
+    ("سفيان", "DZ", "Sofiane"),
+    ("جمال", "DZ", "Djamel"),                    # a country group after its region group
+    ("سليم", "TN", "Slim"),
+    ("محمد", "SA", "Mohammed"),
+    ("محمد", "JO", "Mohammad"),
+    ("محمد ولد عبد العزيز", "MR", "Mohamed Ould Abdelaziz"),
+])
+def test_news_region_habits(ar, region, en):
+    t = transliterate(ar, "news", region=region)
+    assert t.text == en
+    assert t.span_to_original(0, len(t.text)) == (0, len(ar))
+
+
+def test_news_compound_offsets():
+    text = "قال حسن نصر الله و عبد العزيز"
+    t = transliterate(text, "news", region="EG")
+    assert "Hassan Nasrallah" in t.text and t.text.endswith(" Abdel Aziz")
+    for latin, arabic in (("Nasrallah", "نصر الله"), ("Abdel Aziz", "عبد العزيز")):
+        s, e = t.span_to_original(t.text.index(latin), t.text.index(latin) + len(latin))
+        assert t.original[s:e] == arabic

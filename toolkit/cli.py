@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--normalize", metavar="PROFILE", help="add each sentence's normalised text (e.g. search)")
     run.add_argument("--transliterate", metavar="SCHEME", help="add each sentence's transliteration "
                                                                "(buckwalter, hsb, iso233, news ...)")
+    run.add_argument("--region", metavar="COUNTRY",
+                     help="with --transliterate news: spell names as the press of this country does "
+                          "(MA, EG, LB ...; default: each JSON Lines record's \"country\", else general)")
     run.add_argument("--backend", choices=["rules", "stanza"], default="rules",
                      help="sentence splitting: built-in rules (default) or stanza models when present")
     run.add_argument("--stanza-dir", help="folder with stanza models and resources.json "
@@ -113,6 +116,8 @@ def _add_optional_commands(sub) -> None:
 def _config_from(args) -> tuple[Config, list[str]]:
     options = {"normalize": args.normalize, "transliterate": args.transliterate, "backend": args.backend,
                "stanza_dir": args.stanza_dir, "encoder": None if args.encoder == "none" else args.encoder}
+    if args.region:
+        options["region"] = args.region
     return Config.from_options(**options), list(args.skip)
 
 

@@ -264,36 +264,60 @@ _NEWS_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى":
                            **{chr(c): None for c in range(0x064B, 0x0653)}, "\u0670": None})
 
 
+def _groups(region: str | None) -> tuple[str, ...]:
+    """The spelling traditions of ``region``, general to particular (``MA``: maghreb, morocco;
+    see ``langs/ar/regions.tsv``); a group name stands for itself."""
+    if not region:
+        return ()
+    table = {country.upper(): tuple(groups.split()) for country, groups in read_tsv("ar", "regions.tsv", min_columns=2)}
+    groups = table.get(region.upper(), (region.lower(),))
+    known = {row[0] for row in read_tsv("ar", "names_regional.tsv", min_columns=3)}
+    known |= {row[0] for row in read_tsv("ar", "translit/news.tsv", min_columns=3)}
+    if all(group in known for group in groups):
+        return groups
+    if len(region) == 2 and region.isalpha():
+        return ()               # a country with no tradition of its own: the general spellings
+    raise ValueError(f"unknown region {region!r}: give a country code listed in langs/ar/regions.tsv "
+                     f"or one of {', '.join(sorted(known - {'*'}))}")
+
+
 @lru_cache(maxsize=None)
 def _names(region: str | None = None) -> dict[str, str]:
-    """The names table, with the overrides of ``region``'s spelling tradition when one is given
+    """The names table, with the overrides of ``region``'s spelling traditions when one is given
     (a country code such as ``MA``, or a group such as ``maghreb``; see ``langs/ar/regions.tsv``)."""
-    names = {a.translate(_NEWS_KEY): b for a, b in read_tsv("ar", "names.tsv", min_columns=2)}
-    if region:
-        groups = {country.upper(): group for country, group in read_tsv("ar", "regions.tsv", min_columns=2)}
-        group = groups.get(region.upper(), region.lower())
-        known = {row[0] for row in read_tsv("ar", "names_regional.tsv", min_columns=3)}
-        if group not in known and len(region) == 2 and region.isalpha():
-            return names        # a country with no tradition of its own: the general spellings
-        if group not in known:
-            raise ValueError(f"unknown region {region!r}: give a country code listed in langs/ar/regions.tsv "
-                             f"or one of {', '.join(sorted(known))}")
-        names.update({a.translate(_NEWS_KEY): b for g, a, b in read_tsv("ar", "names_regional.tsv", min_columns=3)
-                      if g == group})
+    names = {row[0].translate(_NEWS_KEY): row[1] for row in read_tsv("ar", "names.tsv", min_columns=2)}
+    rows = read_tsv("ar", "names_regional.tsv", min_columns=3)
+    for group in _groups(region):
+        names.update({row[1].translate(_NEWS_KEY): row[2] for row in rows if row[0] == group})
     return names
+
+
+@lru_cache(maxsize=None)
+def _style(region: str | None = None) -> dict[str, str]:
+    """The settings and letters of ``langs/ar/translit/news.tsv`` for ``region`` (the ``*`` rows,
+    then its groups' rows); a value ``-`` is written as nothing."""
+    rows = read_tsv("ar", "translit/news.tsv", min_columns=3)
+    style = {**_NEWS_CONSONANTS}
+    for group in ("*",) + _groups(region):
+        style.update({row[1]: "" if row[2] == "-" else row[2] for row in rows if row[0] == group})
+    return style
 
 
 _LONG = "اوي"
 _CONS = set(_NEWS_CONSONANTS) - {"ع", "ء", "ئ", "ؤ"}
 
 
-def _news_rules(word: str) -> str:
+def _news_rules(word: str, style: dict[str, str] | None = None) -> str:
     """Romanise one unknown word (search-normalised: no hamza seats, ة written ه, ى written ي):
-    long vowels from the letters, short ones guessed from the common name patterns.
+    long vowels from the letters, short ones guessed from the common name patterns; ``style``
+    (from :func:`_style`) spells the consonants.
 
     >>> [_news_rules(w) for w in ("فاطمه", "ابتسام", "اسلام", "مروه", "ساميه", "منصور", "سعيد")]
     ['Fatima', 'Ibtisam', 'Islam', 'Marwa', 'Samia', 'Mansour', 'Said']
+    >>> [_news_rules(w) for w in ("مطر", "عنتر", "ادهم", "جعفر", "مغربي")]
+    ['Matar', 'Antar', 'Adham', 'Jaafar', 'Maghrabi']
     """
+    letters = style or _NEWS_CONSONANTS
     w = word
     out = []
     n = len(w)
@@ -307,65 +331,112 @@ def _news_rules(word: str) -> str:
         if ch == "ا":
             out.append("i" if i == 0 and initial_i else "a")
         elif ch == "و":
-            if i == 0 or prev == "ا":
+            if i == 0 and nxt in cons:
+                out.append("wa")          # وسيم Wassim, وهبي Wahbi
+            elif i == 0:
                 out.append("w")
+            elif prev == "ا":
+                out.append(letters.get("w", "w"))  # Marwan, Maghreb Marouane
             elif nxt == "ه" and i == n - 2:
                 out.append("wa")          # مروة Marwa, نشوة Nashwa
             elif nxt and nxt not in _LONG:
-                out.append("ou")
+                out.append(letters.get("ou", "ou"))
             elif not nxt:
-                out.append("o" if n > 2 else "w")
+                out.append(letters.get("-o", "o") if n > 2 else "w")
             else:
-                out.append("w")
+                out.append(letters.get("w", "w"))
         elif ch == "ي":
-            if i == 0 or prev in "او" or (nxt == "ا"):
+            if i == 0 and nxt in cons:
+                out.append("ya")          # يكن Yakan
+            elif i == 1 and nxt == "ا" and prev in cons:
+                out.append("i")           # زيادة Ziada, صيام Siam
+            elif not nxt and prev == "و" and n > 3:
+                out.append("i")           # -awi: Makkawi, Zawawi
+            elif i == 0 or prev in "او" or (nxt == "ا"):
                 out.append("y")
             elif nxt == "ه" and i == n - 2 and n > 3:
                 out.append("ia")          # سمية Sumaya / Samia, فوزية Fawzia
+            elif not nxt:
+                out.append(letters.get("-i", "i"))
             else:
                 out.append("i")
         elif ch == "ه" and i == n - 1 and n > 2:
             out.append("" if prev in "يو" and out and out[-1] in ("ia", "wa") else
-                       "a" if prev not in _LONG else "h")
+                       letters.get("-a", "a") if prev not in _LONG else "h")
         elif ch == "ع":
             if i == 0:
-                out.append("a" if nxt not in _LONG else "")
-            elif nxt and nxt not in _LONG and prev not in _LONG:
-                out.append("a")
+                out.append("a" if nxt not in _LONG or w[2:3] == "ا" else "")
+            elif i == 1 and nxt in cons and prev in cons:
+                out.append("aa")          # سعدي Saadi, جعفر Jaafar
+            elif nxt and nxt not in _LONG and (prev not in _LONG or prev == "و"):
+                out.append("a")           # بوعلام Boualem
             elif nxt in ("ا", "ي") and prev in cons:
                 out.append("a")           # سعيد Saeed, شعبان Shaaban
             else:
                 out.append("")
+        elif ch == "ن" and not nxt and prev in "اي" and n > 3:
+            out.append(letters.get("-ن", "n"))  # -an, -in: Maghreb Sofiane, Yassine
         else:
-            out.append(_NEWS_CONSONANTS.get(ch, ch))
+            out.append(letters.get(ch, ch))
         # guess a short vowel between two consonants
-        if i + 1 < n and ch not in "اويع" and nxt not in "اويهع" and ch in _NEWS_CONSONANTS:
+        if i + 1 < n and ch not in "اويع" and ch in _NEWS_CONSONANTS and (
+                nxt not in "اويهع" or (nxt == "ه" and i + 2 < n) or (i == 0 and nxt == "و" and w[2:3] == "ا")):
             if i == 0:
-                out.append("a")
+                out.append(letters.get("short", "a"))
             elif initial_i and i == 2 and n == 6:
                 out.append("i")           # ابتسام Ibtisam
-            elif prev == "ا" and (i == n - 2 or (i == n - 3 and w[-1] == "ه")):
-                out.append("i")           # فاعل Fa'il, فاعلة Fa'ila: Nasser, Fatima
+            elif prev == "ا" and i > 1 and i == n - 2:
+                out.append(letters.get("fail", "e"))  # فاعل: Nasser, Adel (Iraqi Kadhim)
+            elif prev == "ا" and i > 1 and i == n - 3 and w[-1] == "ه":
+                out.append("i")           # فاعلة: Fatima
+            elif i == n - 2 and (prev not in _LONG or i == 1):
+                out.append("a")           # فعل, فعلل, أفعل: Matar, Antar, Adham
+            elif i > 1 and prev in cons and nxt in cons and not out[-2][-1:] in "aeiou":
+                out.append("a")           # three consonants in a row: Maghrabi, Iskandar
     latin = "".join(out)
     return latin[:1].upper() + latin[1:]
 
 
-def _news_word(word: str, names: dict[str, str]) -> str:
+def _with_article(body: str, article: str) -> str:
+    """``body`` after the article as the style writes it (``Al-``, ``El-``, or nothing)."""
+    return article + body[:1].upper() + body[1:]
+
+
+_ARTICLES = re.compile(r"(?:[Aa]l|[Ee]l)-(?=\w)")
+_ABD_LATIN = re.compile(r"Abd(?:el|ul|al)[ -]?(\w+)")
+
+
+def _abd(rest: str, names: dict[str, str], style: dict[str, str], body: str | None = None) -> str:
+    """عبد and the name after it (``rest``, without its article; ``body``: its spelling, when
+    known) as the style writes them: Abdulaziz, Abdel Aziz, Abderrahmane."""
+    body = (body or names.get(rest) or _news_rules(rest, style)).lower()
+    abd = style.get("abd", "Abdel")
+    if style.get("abd apart"):
+        return abd + " " + body[:1].upper() + body[1:]
+    if style.get("assimilate") and rest[:1] in _SUN and rest[:1] != "ل" and abd.endswith("l"):
+        return abd[:-1] + body[:1] + body
+    return abd + body
+
+
+def _news_word(word: str, names: dict[str, str], style: dict[str, str] | None = None) -> str:
+    style = style or _style()
     key = word.translate(_NEWS_KEY)
+    article = style.get("article", "Al-")
     if key in names:
-        return names[key]
-    for prefix, latin in (("ال", "Al-"), ("وال", "wal-"), ("بال", "bil-")):
+        latin = names[key]
+        if key.startswith("ال") and article != "Al-":
+            latin = _ARTICLES.sub(article, latin, count=1)
+            latin = latin[:1].upper() + latin[1:]
+        return latin
+    for prefix, latin in (("ال", article), ("وال", "wal-"), ("بال", "bil-")):
         if key.startswith(prefix) and len(key) > len(prefix) + 1:
             rest = key[len(prefix):]
-            body = names.get(rest) or _news_rules(rest)
-            return latin + body[:1].upper() + body[1:]
+            body = names.get(rest) or _news_rules(rest, style)
+            return _with_article(body, latin)
     if key.startswith("عبد") and len(key) > 4:
         rest = key[3:]
-        if rest.startswith("ال"):
-            rest = rest[2:]
-        body = names.get(rest) or _news_rules(rest)
-        return "Abdel" + body.lower()
-    latin = _news_rules(key)
+        return _abd(rest[2:] if rest.startswith("ال") else rest, names, style)
+    latin = _news_rules(key, style)
     if word.lstrip("\u0640")[:1] == "إ" and latin[:1] == "A":
         latin = "I" + latin[1:]  # hamza below: i- (إن In, إسلام Islam)
     return latin
@@ -374,11 +445,13 @@ def _news_word(word: str, names: dict[str, str]) -> str:
 _NEWS_WORD = re.compile(r"[\u0621-\u065f\u0670\u0671\u067e\u0686\u06a4\u06af\u0640]+")
 
 
+_NOT_JOINED = ("عبد", "ابو", "بن", "ابن", "بنت", "ولد", "ام")
 _NEWS_MAX_WORDS = 4  # longest entry of langs/ar/names.tsv looked up, in words
 
 
 def _news(text: str, region: str | None = None) -> tuple[str, OffsetMap]:
     names = _names(region)
+    style = _style(region)
     pieces, edits, prev = [], [], 0
     matches = list(_NEWS_WORD.finditer(text))
     keys = [m.group().translate(_NEWS_KEY) for m in matches]
@@ -396,19 +469,29 @@ def _news(text: str, region: str | None = None) -> tuple[str, OffsetMap]:
             phrase = " ".join(keys[i:i + k])
             if phrase in names:
                 latin = names[phrase]
+                listed = _ABD_LATIN.fullmatch(latin)
+                if k == 2 and listed and keys[i] == "عبد" and keys[i + 1][:2] == "ال" and keys[i + 1] != "الله":
+                    # a listed عبد name: its spelling, joined or apart as the style writes it
+                    latin = _abd(keys[i + 1][2:], names, style, listed.group(1))
                 e = matches[i + k - 1].end()
                 i += k - 1
                 break
         if latin is None and span > 1:
             first, second = keys[i], keys[i + 1]
             if first == "عبد" and second.startswith("ال") and len(second) > 3:
-                # عبد الرحمن: the article is heard in the first word (Abdel Rahman)
-                body = names.get(second[2:]) or _news_rules(second[2:])
-                latin = "Abdel " + body[:1].upper() + body[1:]
+                # عبد الرحمن: one name (Abdel Rahman, Gulf Abdulrahman)
+                latin = _abd(second[2:], names, style)
+            elif second == "الله" and first not in _NOT_JOINED and len(first) > 1:
+                # نصر الله, فضل الله: one word (Nasrallah, Fadlallah)
+                latin = _news_word(matches[i].group(), names, style) + "allah"
+            elif second == "الدين" and style.get("din") and first not in _NOT_JOINED:
+                # نور الدين: Maghreb papers write one word (Noureddine)
+                latin = _news_word(matches[i].group(), names, style) + style["din"]
+            if latin is not None:
                 e = matches[i + 1].end()
                 i += 1
         if latin is None:
-            latin = _news_word(m.group(), names)
+            latin = _news_word(m.group(), names, style)
         pieces.append(text[prev:s])
         pieces.append(latin)
         edits.append((s, e - s, len(latin)))

@@ -176,7 +176,7 @@ def _read_jsonl(data: bytes, name: str) -> Iterator[Source]:
             doc_id = f"{doc_id}#{number}"
         seen[doc_id] = number
         meta = {"path": where}
-        for key in ("url", "outlet", "title", "date"):
+        for key in ("url", "outlet", "title", "date", "country"):
             if record.get(key) is not None:
                 meta[key] = record[key]
         yield Source(doc_id, record["text"], meta)

@@ -27,9 +27,29 @@ def normalize_stage(doc, config) -> None:
 
 @stage("transliterate")
 def transliterate_stage(doc, config) -> None:
-    """Set ``translit`` on every sentence when ``config.transliterate`` names a scheme."""
+    """Set ``translit`` on every sentence when ``config.transliterate`` names a scheme. The ``news``
+    scheme spells names the way the press of a country does when one is known: the run's
+    ``region`` option (``toolkit run --region MA``), else the document's ``meta["country"]`` (a
+    JSON Lines record's ``country``). An unknown region is reported and the general spellings used.
+
+    >>> from toolkit.document import Document
+    >>> from toolkit.pipeline import Config
+    >>> doc = Document(text="إدريس", id="d", meta={"country": "MA"}); b = doc.add_block("paragraph", 0, 5)
+    >>> s = doc.add_sentence(b, 0, 5); transliterate_stage(doc, Config(transliterate="news")); s.translit
+    'Driss'
+    """
     scheme = config.transliterate
     if not scheme:
         return
+    region = None
+    if scheme == "news":
+        region = (config.options or {}).get("region") or doc.meta.get("country")
+        if region:
+            try:
+                transliterate("", scheme, region=str(region))
+                region = str(region)
+            except ValueError as exc:
+                doc.add_error("unknown_region", f"{doc.id}: {exc}; general news spellings used", severity="warning")
+                region = None
     for sent in doc.sentences:
-        sent.translit = transliterate(sent.text, scheme).text
+        sent.translit = transliterate(sent.text, scheme, region=region).text
