@@ -333,6 +333,21 @@ def test_two_good_renderings_are_both_kept():
     assert sorted(a.to["sentence"] for a in doc.alignments) == ["s0", "s2"]
 
 
+@pytest.mark.parametrize("named,expected", [(True, [("t0", "s0")]), (False, [])])
+def test_prose_naming_the_tweets_author_reports_it(named, expected):
+    from toolkit.document import Author
+
+    who = "Local journalist Omar Shaheen" if named else "A local journalist"
+    doc = build([(f"{who} posted images of water tankers queuing at the desalination plant.", "en", "paragraph"),
+                 ("Water tankers queuing at the desalination plant this morning after three months.", "en", "tweet"),
+                 ("The weather in Gaza was mild for the season.", "en", "paragraph")])
+    doc.tweets[0].author = Author("Omar Shaheen", "OmarShaheenGZ")
+    align_document(doc, encoder=None)
+    assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == expected
+    if named:
+        assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "Omar Shaheen", "to": "Omar Shaheen"}
+
+
 # -- corpus --------------------------------------------------------------------------------------
 def test_corpus_links_across_documents():
     ar = build([("أفرجت السلطات الإسرائيلية عن 39 امرأة وطفلا فلسطينيا من سجن عوفر يوم 24 نوفمبر.", "ar", "tweet")])
