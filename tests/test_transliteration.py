@@ -61,7 +61,8 @@ def test_mixed_text():
 
 
 @pytest.mark.parametrize("ar,en", [("خالدة جرار", "Khalida Jarrar"), ("رام الله", "Ramallah"),
-                                   ("إسماعيل هنية", "Ismail Haniyeh")])
+                                   ("إسماعيل هنية", "Ismail Haniyeh"), ("وإسماعيل هنية", "wa-Ismail Haniyeh"),
+                                   ("وليد", "Walid")])
 def test_news_examples(ar, en):
     t = transliterate(ar, "news")
     assert t.text == en

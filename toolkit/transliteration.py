@@ -428,6 +428,8 @@ def _news_word(word: str, names: dict[str, str], style: dict[str, str] | None = 
             latin = _ARTICLES.sub(article, latin, count=1)
             latin = latin[:1].upper() + latin[1:]
         return latin
+    if key.startswith("و") and key[1:] in names and len(key) > 3:
+        return "wa-" + names[key[1:]]      # the conjunction on a known name: وإسماعيل wa-Ismail
     for prefix, latin in (("ال", article), ("وال", "wal-"), ("بال", "bil-")):
         if key.startswith(prefix) and len(key) > len(prefix) + 1:
             rest = key[len(prefix):]
