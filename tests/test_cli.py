@@ -37,7 +37,8 @@ def test_news_region_from_option_or_record(tmp_path):
     src = tmp_path / "wire.jsonl"
     rows = [{"id": "ma", "text": "قال إدريس إن المحادثات مستمرة.", "country": "MA"},
             {"id": "plain", "text": "قال إدريس إن المحادثات مستمرة."},
-            {"id": "odd", "text": "قال إدريس إن المحادثات مستمرة.", "country": "Atlantis"}]
+            {"id": "odd", "text": "قال إدريس إن المحادثات مستمرة.", "country": "Atlantis"},
+            {"id": "url", "text": "قال إدريس إن المحادثات مستمرة.", "url": "https://news.example.ma/2025/talks"}]
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert main(["run", str(src), "-o", str(out), "--transliterate", "news", "--encoder", "none", "-q"]) == 0
@@ -46,6 +47,7 @@ def test_news_region_from_option_or_record(tmp_path):
     assert "Idris" in docs["plain"]["sentences"][0]["translit"]
     assert docs["odd"]["errors"][0]["code"] == "unknown_region"
     assert "Idris" in docs["odd"]["sentences"][0]["translit"]
+    assert "Driss" in docs["url"]["sentences"][0]["translit"]          # the outlet's .ma domain
     assert main(["run", str(src), "-o", str(out), "--transliterate", "news", "--region", "EG",
                  "--encoder", "none", "-q"]) == 0
     docs = {d["id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}

@@ -25,12 +25,32 @@ def normalize_stage(doc, config) -> None:
         sent.norm = normalize(sent.text, profile, **switches).text
 
 
+def _country_of_url(url) -> str | None:
+    """The country of a URL's country-code domain when ``langs/ar/regions.tsv`` lists it (an outlet
+    at ``hespress.ma`` writes Moroccan spellings); ``None`` otherwise.
+
+    >>> _country_of_url("https://www.example.ma/news/1"), _country_of_url("https://example.com/x")
+    ('MA', None)
+    """
+    import re
+
+    from ..resources import read_tsv
+
+    m = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?([^/:?#]+)", str(url or "").strip(), re.IGNORECASE)
+    if not m or "." not in m.group(1):
+        return None
+    tld = m.group(1).rsplit(".", 1)[-1].upper()
+    known = {row[0].upper() for row in read_tsv("ar", "regions.tsv", min_columns=2)}
+    return tld if tld in known else None
+
+
 @stage("transliterate")
 def transliterate_stage(doc, config) -> None:
     """Set ``translit`` on every sentence when ``config.transliterate`` names a scheme. The ``news``
     scheme spells names the way the press of a country does when one is known: the run's
     ``region`` option (``toolkit run --region MA``), else the document's ``meta["country"]`` (a
-    JSON Lines record's ``country``). An unknown region is reported and the general spellings used.
+    JSON Lines record's ``country``), else the country-code domain of its ``meta["url"]``. An
+    unknown region is reported and the general spellings used.
 
     >>> from toolkit.document import Document
     >>> from toolkit.pipeline import Config
@@ -43,7 +63,7 @@ def transliterate_stage(doc, config) -> None:
         return
     region = None
     if scheme == "news":
-        region = (config.options or {}).get("region") or doc.meta.get("country")
+        region = (config.options or {}).get("region") or doc.meta.get("country") or _country_of_url(doc.meta.get("url"))
         if region:
             try:
                 transliterate("", scheme, region=str(region))
