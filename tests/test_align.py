@@ -348,6 +348,53 @@ def test_prose_naming_the_tweets_author_reports_it(named, expected):
         assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "Omar Shaheen", "to": "Omar Shaheen"}
 
 
+# -- FreeDict (optional, read from the user's system) ---------------------------------------------
+def _fake_freedict(folder, compress):
+    import gzip
+
+    data = ("00-database-info\nA fake dictionary for tests\n"
+            "الحافلة /ʔalħaːfila/\n1. Bus\n2. Coach\n"
+            "مِظَلّة /miðˤalla/\nUmbrella\n"
+            "بدأ العمل /x/\n1. to start work\n").encode("utf-8")
+    (folder / "freedict-ara-eng.index").write_text("الحافلة\tA\tB\n", encoding="utf-8")
+    if compress:
+        (folder / "freedict-ara-eng.dict.dz").write_bytes(gzip.compress(data))
+    else:
+        (folder / "freedict-ara-eng.dict").write_bytes(data)
+    return folder / "freedict-ara-eng.index"
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_freedict_is_read_from_the_users_system(tmp_path, compress):
+    from toolkit.align.freedict import freedict_location, load_freedict
+
+    index = _fake_freedict(tmp_path, compress)
+    assert freedict_location(str(tmp_path)) == index
+    assert freedict_location(str(index)) == index
+    assert freedict_location("off") is None and freedict_location(str(tmp_path / "nowhere")) is None
+    table = load_freedict(index)
+    assert table["الحافلة"] == {"bus", "coach"} and table["حافلة"] == {"bus", "coach"}
+    assert table["مظلة"] == {"umbrella"}               # harakat dropped
+    assert "بدأ العمل" not in table                    # phrases are not word glosses
+
+
+def test_freedict_only_when_asked(tmp_path, monkeypatch):
+    from toolkit.align import evidence
+
+    _fake_freedict(tmp_path, True)
+    try:
+        monkeypatch.delenv("TOOLKIT_FREEDICT", raising=False)
+        evidence._dictionary.cache_clear()
+        assert "umbrella" not in evidence.translations("مظلة")
+        monkeypatch.setenv("TOOLKIT_FREEDICT", str(tmp_path))
+        evidence._dictionary.cache_clear()
+        assert "umbrella" in evidence.translations("مظلة")
+        assert "bus" in evidence.translations("والحافلات") or "bus" in evidence.translations("حافلة")
+    finally:
+        monkeypatch.delenv("TOOLKIT_FREEDICT", raising=False)
+        evidence._dictionary.cache_clear()
+
+
 # -- corpus --------------------------------------------------------------------------------------
 def test_corpus_links_across_documents():
     ar = build([("أفرجت السلطات الإسرائيلية عن 39 امرأة وطفلا فلسطينيا من سجن عوفر يوم 24 نوفمبر.", "ar", "tweet")])

@@ -1,5 +1,7 @@
 """Evidence a person can check that two texts say the same thing: names across scripts, numbers,
-dates and month names, and words from a small bilingual list (``langs/ar/en_words.tsv``).
+dates and month names, and words from a small bilingual list (``langs/ar/en_words.tsv``), plus
+FreeDict's Arabic–English dictionary when the user has it installed and asks for it
+(``TOOLKIT_FREEDICT``, see :mod:`.freedict`).
 
 :func:`compare` returns the evidence items (the dicts that go into an alignment's ``evidence``)
 and a few numbers the aligner turns into a score.
@@ -18,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import has_resource, read_tsv
+from .freedict import freedict_location, load_freedict
 from .names import (_ar_variants, _latin_variants, _token_sim, arabic_symbols, latin_symbols, match_names,
                     normalize_arabic, strong_classes)
 
@@ -124,7 +127,13 @@ def _dictionary() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
                 for word in en.split():
                     if word.strip():
                         table.setdefault(ar, set()).add(english_stem(word))
+    # "common" (English words that are not names) stays the bundled list's, so that turning the
+    # optional dictionary on changes the word evidence only, not which tokens count as names
     common = frozenset(s for v in table.values() for s in v)
+    index = freedict_location()
+    if index is not None:
+        for ar, words in load_freedict(index).items():
+            table.setdefault(" ".join(_fold_ar(w) for w in ar.split()), set()).update(english_stem(w) for w in words)
     return {k: frozenset(v) for k, v in table.items()}, common
 
 
