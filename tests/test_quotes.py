@@ -103,6 +103,24 @@ def test_said_then_speaker():
     assert (q.kind, q.speaker.name, q.cue) == ("direct", "Rami Khalil", "said")
 
 
+@pytest.mark.parametrize("text,quote,speaker", [
+    # an appositive age is not the subject
+    ('Abbas Mutlaq, 52, who has raised buffalo all his life, said he had lost 11 animals. '
+     '"My father lived here," he said.', "My father lived here,", "Abbas Mutlaq"),
+    # "X ... but said his side had": a possessive phrase is not a speaker; the sentence subject is
+    ('Rami Khalil arrived early. Coach Marwan Dabbas congratulated the winners but said his side had '
+     '"paid for every missed chance" in the final.', "paid for every missed chance", "Marwan Dabbas"),
+    # a pronoun inside a reported clause points to the outer subject
+    ('Rami Khalil spoke first. The water ministry said in a statement that it had asked for more water '
+     'and that a channel would be "completed within weeks."', "completed within weeks.", "The water ministry"),
+    # a pronoun with no earlier speaker: the nearest full name before it
+    ("Lebanon's economy minister, Ziad Nasrallah, welcomed the ship. He wrote: “The first shipment "
+     "arrived today.”", "The first shipment arrived today.", "Ziad Nasrallah"),
+])
+def test_speaker_rules_from_the_second_blind_set(text, quote, speaker):
+    assert only(run(text), quote).speaker.name == speaker
+
+
 def test_speaker_said_colon():
     doc = run('Mahmoud Qasem said: "Every tree counts."')
     q = doc.quotes[0]

@@ -106,3 +106,17 @@ def test_markdown_blockquote_embed():
     assert (t.text, t.author.name, t.date) == ("The talks were useful and will go on next week.", "Jane Roe", "2016-03-12")
     assert [s.text for s in doc.sentences][1:] == ["The talks were useful and will go on next week.",
                                                    "— Jane Roe (@jroe) [March 12, 2016](https://twitter.com/jroe/status/1)"]
+
+
+def test_attribution_wrapped_between_name_and_handle():
+    text = ("Drought reached the marshes this summer, officials said.\n\n"
+            "الجاموس ينفق في أهوار الجبايش والماء صار مالحًا. أنقذوا الأهوار\n"
+            "قبل فوات الأوان #انقذوا_الاهوار pic.twitter.com/Hm3RtK9vXa — سجاد الحلفي\n"
+            "(@SajjadMarshes) August 13, 2024\n\nLocal activists wrote on X that buffaloes were dying.")
+    doc = toolkit.process(text, stages=["blocks", "tweets", "sentences"], strict=True)
+    assert len(doc.tweets) == 1
+    t = doc.tweets[0]
+    assert (t.author.name, t.author.handle, t.date) == ("سجاد الحلفي", "SajjadMarshes", "2024-08-13")
+    assert t.text.endswith("#انقذوا_الاهوار") and t.hashtags == ["#انقذوا_الاهوار"]
+    doc.check_offsets()
+

@@ -207,13 +207,14 @@ class _Lang:
     persons: frozenset = frozenset()          # pronouns that point back only at persons
     gender: dict = field(default_factory=dict)   # word -> "f" | "m" (verbs, pronouns, role words)
     generic: frozenset = frozenset()          # description heads compatible with any role ("official")
+    possessive: frozenset = frozenset()       # "his", "their": a phrase they open is never a speaker
 
 
 @lru_cache(maxsize=None)
 def _lang_data() -> _Lang:
     data = _Lang()
     roles, pronouns, describe, terms, links = set(), set(), set(), [], set()
-    aux, persons, gender, generic = set(), set(), {}, set()
+    aux, persons, gender, generic, possessive = set(), set(), {}, set(), set()
     for code in resources.available_languages():
         if resources.has_resource(code, "speech_verbs.txt"):
             for line in resources.read_lines(code, "speech_verbs.txt"):
@@ -241,12 +242,15 @@ def _lang_data() -> _Lang:
                     gender[_norm(word)] = tag[0]
                 elif tag == "generic":
                     generic.add(_norm(word))
+                elif tag == "possessive":
+                    possessive.add(_norm(word))
     for lst in data.cues.values():
         lst.sort(key=len, reverse=True)
     data.roles, data.pronouns, data.describe = frozenset(roles), frozenset(pronouns), frozenset(describe)
     data.terms = terms
     data.links = frozenset(links)
     data.aux, data.persons, data.generic = frozenset(aux), frozenset(persons), frozenset(generic)
+    data.possessive = frozenset(possessive)
     data.gender = gender
     return data
 
@@ -385,7 +389,8 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     toks = toks[k:]
     ends_comma = bool(toks) and toks[-1].text in {",", "،", "–", "—"}
     chunks = [c for c in _split_chunks(toks)]
-    nonempty = [c for c in chunks if c]
+    # a chunk without letters is an appositive age or figure ("Abbas Mutlaq, 52,"), never the subject
+    nonempty = [c for c in chunks if c and any(ch.isalpha() for t in c for ch in t.text)]
     if not nonempty:
         return None
     if ends_comma:
@@ -542,7 +547,8 @@ class _Resolver:
             return None
         if len(core) == 1 and core[0].norm in data.pronouns:
             if core[0].norm in data.persons:
-                return self.person(pos, data.gender.get(core[0].norm), _is_ar(core[0].text))
+                found = self.person(pos, data.gender.get(core[0].norm), _is_ar(core[0].text))
+                return found or (None if _is_ar(core[0].text) else self.named_before(pos))
             return self.nearest(pos, None)
         head = core[-1].norm
         is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
@@ -555,10 +561,27 @@ class _Resolver:
             if head in data.roles:       # a person: never an organisation or outlet
                 return self.nearest(pos, head) or self.person(pos, _gender_of_words([head])) \
                     or " ".join(t.text for t in toks)
+            if len(core) >= 2:         # "the water ministry": specific enough to name itself
+                return self.nearest(pos, head) or " ".join(t.text for t in toks)
             return self.nearest(pos, head) or self.nearest(pos, None) or " ".join(t.text for t in toks)
         name = _name_of(toks)
         text = " ".join(t.text for t in name)
         return self.fullest(text)
+
+    def named_before(self, pos: int, window: int = 400) -> str | None:
+        """The nearest full name (two to four capitalised words) in the text shortly before ``pos``,
+        for a pronoun when no speaker has been named yet ("Ziad Nasrallah welcomed the ship. He
+        wrote: ..."). Words from the stopword, role and month lists do not make a name."""
+        data, stop = _lang_data(), _stopwords()
+        lo = max(0, pos - window)
+        best = None
+        for m in _FULL_NAME.finditer(self.text, lo, pos):
+            words = m.group().split()
+            if any(_norm(w) in stop or _norm(w) in data.roles or _norm(w) in _NOT_NAMES
+                   or _norm(w) in data.describe for w in words):
+                continue
+            best = m.group()
+        return best
 
     def nearest(self, pos: int, head: str | None) -> str | None:
         for p, name, words, _g, _org in reversed(self.entities):
@@ -614,6 +637,7 @@ class _Resolver:
         return best
 
 
+_FULL_NAME = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){1,3}(?![\w'’])")
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                        "april may june july august september october november december".split())
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
@@ -805,6 +829,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         subj_toks = None
         subj_pos = None
         inherit = False
+        own_subject = False               # the sentence's own subject speaks, not the previous speaker
         right_cues = _find_cues(right_toks[:14])
         left_cues = _find_cues(left_toks)
         first_right = right_toks[0].text if right_toks else ""
@@ -859,6 +884,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 inherit = True
             if (not subj_toks or all(t.norm in {"و", "ف"} for t in subj_toks)) and not outlet_cue:
                 subj_toks = _subject_after(left_toks[b:])
+                if subj_toks and subj_toks[0].norm in data.possessive:
+                    subj_toks, own_subject = None, True  # "X … but said his side had “…”": X speaks
+            if subj_toks and len(subj_toks) == 1 and subj_toks[0].norm in data.pronouns and len(left_cues) >= 2 \
+                    and not ar_cue:
+                # "The ministry said in a statement that it had asked ... and that ... “…”": the
+                # pronoun inside the reported clause is the outer speaker (the cue stays the nearest)
+                a2, b2 = left_cues[-2]
+                outer = _subject_before(left_toks[:a2])
+                if outer and not (len(outer) == 1 and outer[0].norm in data.pronouns) and _namelike(outer) \
+                        and any(t.norm == "that" for t in left_toks[b2:a]):
+                    subj_toks = outer
             if ar_cue and b == a + 1 and not subj_toks:
                 # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
                 rest = left_toks[b:]
@@ -928,7 +964,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     resolver.add(mention_s, name, g)
             elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
                 speaker = Speaker(prev_speaker[0])
-            elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600:
+            elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600 and not own_subject:
                 speaker = Speaker(prev_speaker[0])
             if speaker is None and not ar_pron and (not cue or inherit or not subj_toks):
                 # the sentence subject ("Israel is launching ... “…”")

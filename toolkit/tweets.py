@@ -147,11 +147,15 @@ def find_attributions(text: str) -> list[Attribution]:
 
     >>> [a.has_dash for a in find_attributions("x pic.twitter.com/A Name (@n) May 1, 2024")]
     [False]
+    >>> [(a.name_text, a.handle) for a in find_attributions("x pic.twitter.com/A — Sajjad Halfi\\n(@sh) May 1, 2024")]
+    [('Sajjad Halfi', 'sh')]
     """
     found = []
     for m in _HANDLE.finditer(text):
         handle_start = m.start()
         line_start = text.rfind("\n", 0, handle_start) + 1
+        if line_start > 0 and not text[line_start:handle_start].strip():
+            line_start = text.rfind("\n", 0, line_start - 1) + 1   # wrapped: "— Name\n(@handle) Date"
         dashes = [d for d in _DASH.finditer(text, line_start, handle_start)]
         # a dash with a link after it belongs to the body ("A – B pic.twitter.com/x Name (@n)")
         dashes = [d for d in dashes if handle_start - d.end() <= 120
