@@ -348,6 +348,22 @@ def test_prose_naming_the_tweets_author_reports_it(named, expected):
         assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "Omar Shaheen", "to": "Omar Shaheen"}
 
 
+@pytest.mark.parametrize("who,expected", [("Sajjad al-Halfi", [("t0", "s2")]), ("A local activist", [])])
+def test_an_arabic_author_named_in_latin_script(who, expected):
+    from toolkit.document import Author
+
+    doc = build([("The marshes are drying out this summer, officials in the province said on Monday.", "en",
+                  "paragraph"),
+                 ("نفق 11 جاموسا في أهوار الجبايش والماء صار مالحا", "ar", "tweet"),
+                 (f"{who} wrote on X that 11 buffaloes had died in the salty water of the marshes.", "en",
+                  "paragraph")])
+    doc.tweets[0].author = Author("سجاد الحلفي", "SajjadMarshes")
+    align_document(doc, encoder=None)
+    assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == expected
+    if expected:
+        assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "سجاد الحلفي", "to": "Sajjad al-Halfi"}
+
+
 # -- FreeDict (optional, read from the user's system) ---------------------------------------------
 def _fake_freedict(folder, compress):
     import gzip
