@@ -121,6 +121,17 @@ def test_speaker_rules_from_the_second_blind_set(text, quote, speaker):
     assert only(run(text), quote).speaker.name == speaker
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال مدير عام التنقيب في الوزارة د. سامي الأعرج خلال مؤتمر صحفي: «هذه الأرضية من أجمل ما عثر عليه».",
+     "سامي الأعرج"),
+    ("وقالت الباحثة في علم الآثار رنا قسيس إن «الفسيفساء ليست مجرد زخرفة، بل سجل لحياة الناس».", "رنا قسيس"),
+])
+def test_arabic_role_complement_then_name(text, speaker):
+    q = run(text).quotes[0]
+    assert q.speaker.name == speaker
+    assert q.speaker.mention.endswith(speaker)
+
+
 def test_speaker_said_colon():
     doc = run('Mahmoud Qasem said: "Every tree counts."')
     q = doc.quotes[0]

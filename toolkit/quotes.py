@@ -332,7 +332,7 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         return toks
     last = -1
     for k, t in enumerate(toks):
-        if t.norm in roles:
+        if t.norm in roles or (t.norm + "." in roles and k + 1 < len(toks)):    # "د." is a title too
             last = k
     rest = toks[last + 1:]
     if rest and last >= 0:
@@ -427,12 +427,48 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
     return c
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset:
+    """Single-word entries of every language's ``names.tsv`` (given and family names, as the
+    transliteration tables list them), folded like :func:`_fold_name`."""
+    out = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "names.tsv"):
+            out |= {_fold_name(row[0]) for row in resources.read_tsv(code, "names.tsv", min_columns=2)
+                    if " " not in row[0].strip()}
+    return frozenset(out)
+
+
+def _fold_name(word: str) -> str:
+    return regex.sub(r"[\u064B-\u0652\u0640]", "", _norm(word)).translate(_NAME_FOLD)
+
+
+_NAME_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
+    """In ``role + complement + name`` (``الباحثة في علم الآثار رنا قسيس``, ``مدير عام التنقيب
+    في الوزارة د. سامي الأعرج``) the name starts at the first word the names tables know; it runs
+    for up to three words and ends after a word with the article (a family name: الأعرج)."""
+    known, roles, cues = _known_names(), _lang_data().roles, _lang_data().cues
+    for k, t in enumerate(after):
+        if _is_ar(t.text) and _fold_name(t.text) in known and not t.norm.startswith("ال"):
+            name = [t]
+            for u in after[k + 1:k + 3]:
+                if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
+                        or len(u.norm) < 3:
+                    break
+                name.append(u)
+            return name
+    return None
+
+
 def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
     """Subject after a cue (``said X``, Arabic ``قال فلان``)."""
     out = []
     roles0 = _lang_data().roles
     for t in toks:
-        if t.text == "." and out and out[-1].norm in roles0:
+        if t.text == "." and out and (out[-1].norm in roles0 or out[-1].norm + "." in roles0):
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»"} or t.norm in {"that", "أن", "إن"}:
             break
@@ -441,10 +477,14 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         return None
     roles = _lang_data().roles
     stop = _stopwords()
-    last_role = max((k for k, t in enumerate(out) if t.norm in roles), default=-1)
+    last_role = max((k for k, t in enumerate(out) if t.norm in roles or t.norm + "." in roles), default=-1)
     after = out[last_role + 1:]
     if last_role >= 0 and 0 < len(after) <= 3 and not any(t.norm in stop and not _is_cap(t) for t in after):
         return out
+    if last_role >= 0 and len(after) > 3 and _is_ar(after[0].text):
+        name = _name_after_role(after)
+        if name:
+            return out[:last_role + 1] + name
     cut = next((k for k, t in enumerate(out) if k > 0 and t.norm in stop and not _is_cap(t)), len(out))
     return out[:cut] or None
 
