@@ -193,7 +193,8 @@ def test_candidates_include_adjacent_pairs_in_one_block():
 def test_config_thresholds_documented():
     for key in ("weights", "accept", "margin", "translation", "paraphrase", "also_report", "max_targets"):
         assert key in ALIGN_CONFIG
-    stricter = Aligner(None, {"accept": {"cross_noenc": 0.999, "same_noenc": 0.999}})
+    stricter = Aligner(None, {"accept": {"cross_noenc": 0.999, "same_noenc": 0.999},
+                              "lede_reports_first_tweet": False})
     doc = build(PARTS)
     stricter.align(doc)
     assert doc.alignments == []
@@ -290,10 +291,11 @@ def test_a_rival_that_matches_better_claims_the_candidate():
     tweet, rival, english = (p[0] for p in RIVAL_PARTS)
     table = {tweet: [1.0, 0.0], rival: [0.6, 0.8], english: [0.55, 0.83]}
     doc = build(RIVAL_PARTS)
-    Aligner(TableEncoder(table)).align(doc)
+    no_lede = {"lede_reports_first_tweet": False}       # this test is about the score, not that rule
+    Aligner(TableEncoder(table), no_lede).align(doc)
     assert [a.source_id for a in doc.alignments] == []
     alone = build([RIVAL_PARTS[0], RIVAL_PARTS[2]])      # no rival: the same cosine is accepted
-    Aligner(TableEncoder(table)).align(alone)
+    Aligner(TableEncoder(table), no_lede).align(alone)
     assert [(a.source_id, a.to["sentence"]) for a in alone.alignments] == [("t0", "s1")]
     assert alone.alignments[0].to["text"] == english
 
@@ -342,7 +344,7 @@ def test_prose_naming_the_tweets_author_reports_it(named, expected):
                  ("Water tankers queuing at the desalination plant this morning after three months.", "en", "tweet"),
                  ("The weather in Gaza was mild for the season.", "en", "paragraph")])
     doc.tweets[0].author = Author("Omar Shaheen", "OmarShaheenGZ")
-    align_document(doc, encoder=None)
+    align_document(doc, encoder=None, config={"lede_reports_first_tweet": False})   # the author signal alone
     assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == expected
     if named:
         assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "Omar Shaheen", "to": "Omar Shaheen"}
@@ -358,10 +360,29 @@ def test_an_arabic_author_named_in_latin_script(who, expected):
                  (f"{who} wrote on X that 11 buffaloes had died in the salty water of the marshes.", "en",
                   "paragraph")])
     doc.tweets[0].author = Author("سجاد الحلفي", "SajjadMarshes")
-    align_document(doc, encoder=None)
+    align_document(doc, encoder=None, config={"lede_reports_first_tweet": False})
     assert [(a.source_id, a.to["sentence"]) for a in doc.alignments] == expected
     if expected:
         assert doc.alignments[0].evidence[0] == {"kind": "author", "from": "سجاد الحلفي", "to": "Sajjad al-Halfi"}
+
+
+@pytest.mark.parametrize("lede,expected", [
+    ("Water tankers queued at the Deir al-Balah desalination plant on Monday as it reopened.", [("t0", "s0")]),
+    ("The weather in London was mild for the season, forecasters said.", []),
+])
+def test_the_lede_reports_the_first_tweet(lede, expected):
+    doc = build([(lede, "en", "paragraph"),
+                 ("The queue at the desalination plant in Deir al-Balah stretches down the coast road.", "en",
+                  "tweet"),
+                 ("Officials gave no date for the second plant to reopen.", "en", "paragraph"),
+                 ("Tankers queue at the desalination plant of Deir al-Balah again this morning.", "en", "tweet")])
+    align_document(doc, encoder=None)
+    got = [(a.source_id, a.to["sentence"]) for a in doc.alignments if a.relation == "report" and a.to["sentence"] == "s0"]
+    assert got == expected                 # never for the later tweet (t1)
+    off = build([(lede, "en", "paragraph"), ("The queue at the desalination plant in Deir al-Balah stretches down "
+                                             "the coast road.", "en", "tweet")])
+    align_document(off, encoder=None, config={"lede_reports_first_tweet": False})
+    assert off.alignments == []
 
 
 # -- FreeDict (optional, read from the user's system) ---------------------------------------------
