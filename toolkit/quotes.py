@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from . import resources
+from .normalization import normalize
 from .document import Document, Speaker, trim_span
 
 __all__ = ["QuoteSpan", "find_spans", "extract_quotes"]
@@ -439,11 +440,11 @@ def _known_names() -> frozenset:
     return frozenset(out)
 
 
+@lru_cache(maxsize=20_000)
 def _fold_name(word: str) -> str:
-    return regex.sub(r"[\u064B-\u0652\u0640]", "", _norm(word)).translate(_NAME_FOLD)
-
-
-_NAME_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+    """A word as the names tables are looked up: search normalisation (no harakat, one alef,
+    ى → ي, ة → ه), lower case."""
+    return normalize(word, "search").text.casefold()
 
 
 def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:

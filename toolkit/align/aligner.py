@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from .evidence import analyze, compare
+from .evidence import NAME_MIN, analyze, compare
+from .names import match_names
 
 __all__ = ["ALIGN_CONFIG", "Aligner", "Candidate", "Source", "align_document", "author_mention", "features"]
 
@@ -429,9 +430,6 @@ def author_mention(names: tuple, text: str) -> str | None:
     >>> author_mention(("سجاد الحلفي",), "Local activist Sajjad al-Halfi wrote on X.")
     'Sajjad al-Halfi'
     """
-    from .evidence import NAME_MIN
-    from .names import match_names
-
     for name in names:
         if regex.search(r"\p{Arabic}", name) and not name.startswith("@"):
             for m in _LATIN_NAME.finditer(text):
@@ -502,7 +500,7 @@ def candidates_of(doc: Document, config: dict | None = None) -> list[Candidate]:
     tweet_blocks = {t.block for t in doc.tweets} | {b.id for b in doc.blocks if b.kind == "tweet"}
     good = []
     for i, s in enumerate(doc.sentences):
-        if kinds.get(s.block) in config.get("skip_kinds", ("rule", "meta", "source_link", "byline")):
+        if kinds.get(s.block) in config.get("skip_kinds", ALIGN_CONFIG["skip_kinds"]):
             continue
         if _words(s.text) < config["min_words"] or s.text.lstrip().startswith(("—", "pic.twitter", "http")):
             continue

@@ -94,6 +94,7 @@ class _Unit:
     text: str
     lang: str
     block: str
+    quote: bool = False          # a quote inside a sentence (a target, never a rival)
 
 
 class CorpusLinker:
@@ -127,14 +128,16 @@ class CorpusLinker:
             self.sources.append((doc.id, src))
             self.cross_only.append(False)
             self.source_keys.append(blocking_keys(src.text, src.lang, cfg["min_number"]))
-        for cand in candidates_of(doc, dict(self.aligner.config, pairs=False,
-                                                   skip_kinds=("rule", "meta", "source_link", "byline"))):
+        # across documents a headline is a fair target (the same story's headline in the other language)
+        kinds = tuple(k for k in self.aligner.config["skip_kinds"] if k != "heading")
+        for cand in candidates_of(doc, dict(self.aligner.config, pairs=False, skip_kinds=kinds)):
             if cfg["sentence_sources"] and not cand.in_tweet and cand.quote is None:
                 self.sources.append((doc.id, Source(cand.sentences[0], cand.start, cand.end, cand.text, cand.lang)))
                 self.cross_only.append(True)
                 self.source_keys.append(blocking_keys(cand.text, cand.lang, cfg["min_number"]))
             k = len(self.units)
-            self.units.append(_Unit(doc.id, cand.sentences[0], cand.start, cand.end, cand.text, cand.lang, cand.block))
+            self.units.append(_Unit(doc.id, cand.sentences[0], cand.start, cand.end, cand.text, cand.lang, cand.block,
+                                    cand.quote is not None))
             for key in blocking_keys(cand.text, cand.lang, cfg["min_number"]):
                 self.postings[key].append(k)
         if self.encoder is not None:
@@ -179,7 +182,8 @@ class CorpusLinker:
         emitted: dict = defaultdict(list)
         own: dict = defaultdict(list)          # (document, language) -> its units: the rivals of its sources
         for unit in self.units:
-            own[(unit.doc, unit.lang)].append(unit)
+            if not unit.quote:
+                own[(unit.doc, unit.lang)].append(unit)
         for (doc_id, src), keys, cross_only in zip(self.sources, self.source_keys, self.cross_only):
             votes: dict[int, float] = defaultdict(float)
             for key in keys:
