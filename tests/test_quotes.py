@@ -313,3 +313,27 @@ def test_quote_source_names_the_publication():
                           strict=True)
     assert doc.quotes[0].source["document"] == {"outlet": "The Daily", "date": "2024-05-02"}
     assert toolkit.process('He said: "Yes."', strict=True).quotes[0].source.get("document") is None
+
+
+def test_coordinated_verb_after_a_quote_is_not_the_cue():
+    text = ("The port authority said the northern gate would stay shut “until the cranes are repaired,” "
+            "and urged truck drivers to use the southern entrance.")
+    q = only(run(text), "until the cranes are repaired,")
+    assert q.cue == "said" and q.speaker.name.lower() == "the port authority"
+
+
+def test_naming_verb_with_an_article_makes_a_term():
+    text = "Many families spent what residents like to call a “rain break” indoors, the council said."
+    assert only(run(text), "rain break").kind == "term"
+    text = "وأشار المهندس سامر حداد إلى أن اللوحة تحمل اسم «المعلم يوسف» الذي رسمها."
+    assert only(run(text), "المعلم يوسف").kind == "term"
+
+
+def test_arabic_participle_speaks_for_the_clause_subject():
+    text = ("وأوضح المهندس كريم ناصر أن الجسر سيُفتتح الشهر المقبل، مرجّحًا أن يكون «أطول جسر في المحافظة».\n\n"
+            "وقالت رئيسة البلدية سعاد يونس إن الأعمال تأخرت بسبب الأمطار، مضيفةً: «سنعوّض الوقت الضائع.»")
+    doc = run(text)
+    a = only(doc, "أطول جسر في المحافظة")
+    assert a.cue == "مرجّحًا" and a.speaker.name == "كريم ناصر"
+    b = only(doc, "سنعوّض الوقت الضائع.")
+    assert b.speaker.name == "سعاد يونس"

@@ -209,13 +209,15 @@ class _Lang:
     gender: dict = field(default_factory=dict)   # word -> "f" | "m" (verbs, pronouns, role words)
     generic: frozenset = frozenset()          # description heads compatible with any role ("official")
     possessive: frozenset = frozenset()       # "his", "their": a phrase they open is never a speaker
+    conjunctions: frozenset = frozenset()     # "and", "but": a verb they open after a quote is coordinated
+    participles: frozenset = frozenset()      # "مضيفًا": a cue whose subject is the clause's own speaker
 
 
 @lru_cache(maxsize=None)
 def _lang_data() -> _Lang:
     data = _Lang()
     roles, pronouns, describe, terms, links = set(), set(), set(), [], set()
-    aux, persons, gender, generic, possessive = set(), set(), {}, set(), set()
+    aux, persons, gender, generic, possessive, conjunctions, participles = set(), set(), {}, set(), set(), set(), set()
     for code in resources.available_languages():
         if resources.has_resource(code, "speech_verbs.txt"):
             for line in resources.read_lines(code, "speech_verbs.txt"):
@@ -245,6 +247,10 @@ def _lang_data() -> _Lang:
                     generic.add(_norm(word))
                 elif tag == "possessive":
                     possessive.add(_norm(word))
+                elif tag == "conj":
+                    conjunctions.add(_norm(word))
+                elif tag == "participle":
+                    participles.add(_norm(word))
     for lst in data.cues.values():
         lst.sort(key=len, reverse=True)
     data.roles, data.pronouns, data.describe = frozenset(roles), frozenset(pronouns), frozenset(describe)
@@ -252,6 +258,8 @@ def _lang_data() -> _Lang:
     data.links = frozenset(links)
     data.aux, data.persons, data.generic = frozenset(aux), frozenset(persons), frozenset(generic)
     data.possessive = frozenset(possessive)
+    data.conjunctions = frozenset(conjunctions)
+    data.participles = frozenset(participles)
     data.gender = gender
     return data
 
@@ -480,6 +488,10 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
     stop = _stopwords()
     last_role = max((k for k, t in enumerate(out) if t.norm in roles or t.norm + "." in roles), default=-1)
     after = out[last_role + 1:]
+    if last_role >= 0 and after and _is_ar(after[0].text) and after[0].norm.startswith("ال"):
+        name = _name_after_role(after)   # a complement first (رئيسة البلدية سعاد يونس)
+        if name and name[0] is not after[0]:
+            return out[:last_role + 1] + name
     if last_role >= 0 and 0 < len(after) <= 3 and not any(t.norm in stop and not _is_cap(t) for t in after):
         return out
     if last_role >= 0 and len(after) > 3 and _is_ar(after[0].text):
@@ -518,6 +530,12 @@ class _Resolver:
                 if not _is_ar(t.text) or (t.norm not in data.roles and bare not in data.roles):
                     continue
                 name = []
+                known = _name_after_role(toks[k + 1:k + 6])
+                if known and known[0] is not toks[k + 1]:
+                    # role + complement + name (رئيسة البلدية سعاد يونس): the name the tables know
+                    out.append((t.start, " ".join(u.text for u in known),
+                                data.gender.get(t.norm) or data.gender.get(bare)))
+                    continue
                 for u in toks[k + 1:k + 5]:
                     n = u.norm
                     if u.text == "." and not name:
@@ -797,6 +815,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         for s in (doc.sentences or []):
             toks = _tokens(text, s.start, s.end)
             for a, b in _find_cues(toks):
+                if b == a + 1 and toks[a].norm in data.participles:
+                    continue               # a participle has no subject of its own
                 ar = _is_ar(toks[a].text)
                 g = data.gender.get(toks[a].norm) if ar and b == a + 1 else None
                 # Arabic is verb-initial: the words before a cue verb are never its subject
@@ -887,6 +907,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
             if any(not t.text[:1].isalnum() for t in before) and not long_subj:
                 rc_ok = False
+            elif before and left_cues and all(t.norm in data.conjunctions for t in before):
+                rc_ok = False              # "said ... “…,” and urged": the coordinated verb is not the cue
+            elif left_cues and right_toks[a].norm in data.participles:
+                rc_ok = False              # "«…»، لافتًا إلى أن …": a new clause, not the attribution
             elif before:
                 rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"}
             else:
@@ -936,6 +960,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if outer and not (len(outer) == 1 and outer[0].norm in data.pronouns) and _namelike(outer) \
                         and any(t.norm == "that" for t in left_toks[b2:a]):
                     subj_toks = outer
+            if b == a + 1 and left_toks[a].norm in data.participles:
+                # "وأوضح الأعرج أن … مرجّحًا أنها «…»": a participle never has a subject of its own;
+                # it speaks for the nearest earlier person of its gender
+                subj_toks, ar_pron, ar_gender, inherit = None, True, data.gender.get(left_toks[a].norm), False
             if ar_cue and b == a + 1 and not subj_toks:
                 # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
                 rest = left_toks[b:]
@@ -967,9 +995,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         # "known locally as", "also called": adverbs between the marker words do not count
         ltail = [t.norm for t in left_toks[-6:]
                  if not (t.norm in _TERM_ADVERBS or (t.norm.isascii() and t.norm.endswith("ly") and len(t.norm) > 4))][-3:]
+        bare = ltail[:-1] if ltail and ltail[-1] in _DETS else ltail     # "call a “snow holiday”"
         for phrase in data.terms:
             n = len(phrase)
-            if n <= len(ltail) and tuple(ltail[-n:]) == phrase:
+            if any(n <= len(tail) and tuple(tail[-n:]) == phrase for tail in (ltail, bare)):
                 term_marker = True
         if before_txt.endswith("ـ") or (last_left is not None and last_left.text.endswith("ـ")):
             term_marker = True

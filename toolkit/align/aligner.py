@@ -366,7 +366,7 @@ class Aligner:
         primary = {sid: src.id for src, got in decisions if got and got[0][1] != "report" for sid in got[0][0].sentences}
         for source, got in decisions:
             got = [(c, r) for k, (c, r) in enumerate(got)
-                   if k == 0 or c.lang == source.lang or all(primary.get(sid, source.id) == source.id
+                   if k == 0 or c.lang == source.lang or c.lede or all(primary.get(sid, source.id) == source.id
                                                              for sid in c.sentences)]
             for cand, relation in got:
                 align = doc.add_alignment(source.id, cand.start, cand.end, relation, round(cand.score, 4),
