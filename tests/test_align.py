@@ -491,3 +491,32 @@ def test_runs_without_numpy(monkeypatch):
     root = Path(__file__).resolve().parents[1]
     res = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
+
+
+def test_the_lede_reports_the_first_quote_only():
+    lede = "The Al Quweira solar plant began feeding the grid on Tuesday, its operator said."
+    first = "For the first time, homes will run on stored sunshine after dark,"
+    later = "Nothing like this has been built in the region before,"
+    parts = [(lede, "en", "paragraph"),
+             (f"“{first}” chief executive Dana Khoury said.", "en", "paragraph"),
+             ("Officials did not say when the second phase would start.", "en", "paragraph"),
+             (f"“{later}” an engineer added.", "en", "paragraph")]
+    # both quotes are as close to the lede (cosine 0.5), and share no words with it
+    table = {lede: [1, 0, 0], first: [0.5, 0.866, 0], later: [0.5, 0, 0.866]}
+
+    def to_lede(config):
+        doc = build(parts, quotes=[(first, "direct"), (later, "direct")])
+        Aligner(TableEncoder(table), config).align(doc)
+        return {a.source_id for a in doc.alignments if a.to["sentence"] == "s0"}
+
+    assert to_lede({}) == {"q0"}           # the first quote only
+    assert to_lede({"lede_reports_first_quote": False}) == set()
+    assert to_lede({"lede_quote_min": 0.6}) == set()
+
+
+def test_photo_captions_are_never_targets():
+    caption = "Rows of solar panels at the Al Quweira plant north of Aqaba on March 17, 2025."
+    doc = build([(caption, "en", "caption"),
+                 ("Al Quweira solar plant north of Aqaba on March 17, 2025: rows of panels.", "en", "tweet")])
+    align_document(doc, encoder=None)
+    assert doc.alignments == []

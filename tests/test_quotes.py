@@ -337,3 +337,33 @@ def test_arabic_participle_speaks_for_the_clause_subject():
     assert a.cue == "مرجّحًا" and a.speaker.name == "كريم ناصر"
     b = only(doc, "سنعوّض الوقت الضائع.")
     assert b.speaker.name == "سعاد يونس"
+
+
+def test_coordinated_cue_takes_the_sentence_subject():
+    text = ('The Civil Aviation Authority said two runways had reopened, and warned that "strong crosswinds" '
+            "could still delay flights.")
+    q = only(run(text), "strong crosswinds")
+    assert q.cue == "warned" and q.speaker.name.endswith("Civil Aviation Authority")
+
+
+def test_role_phrase_with_a_name_after_the_quote():
+    text = '"Keep away from the harbour wall," coast guard spokesman Faris al-Amri told reporters on Sunday.'
+    q = only(run(text), "Keep away from the harbour wall,")
+    assert q.cue.startswith("told") and q.speaker.name == "Faris al-Amri"
+
+
+def test_arabic_description_the_roles_lack_then_a_known_name():
+    text = 'وقال النحات اللبناني من أصل أرمني سامي حداد، متحدثًا بالإنجليزية، إن "الحجر يتذكر كل شيء".'
+    assert only(run(text), "الحجر يتذكر كل شيء").speaker.name == "سامي حداد"
+
+
+def test_arabic_role_complement_is_not_a_name():
+    text = ("وقال المهندس سامر حداد، مدير المشروع، في المؤتمر: «سننتهي قبل الصيف.»\n\n"
+            "وأضاف أن المرحلة الثانية “ستبدأ في أيلول”، على حد قوله.")
+    assert only(run(text), "ستبدأ في أيلول").speaker.name == "سامر حداد"
+
+
+def test_pronoun_points_at_a_person_introduced_with_an_appositive():
+    text = ("Engineer Nadia Saleh said the station would open in May.\n\n"
+            "Lina Haddad, a 34-year-old teacher, waited at the gate. “We have waited ten years,” she said.")
+    assert only(run(text), "We have waited ten years,").speaker.name == "Lina Haddad"

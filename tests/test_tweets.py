@@ -120,3 +120,8 @@ def test_attribution_wrapped_between_name_and_handle():
     assert t.text.endswith("#انقذوا_الاهوار") and t.hashtags == ["#انقذوا_الاهوار"]
     doc.check_offsets()
 
+
+
+def test_bracketed_handle_longer_than_fifteen_characters():
+    t = tweet_of("فوز تاريخي الليلة pic.twitter.com/Zz12Yy34 — سامر الحلبي (@SamerHalabiSports) March 3, 2025")
+    assert t.author.handle == "SamerHalabiSports" and t.text == "فوز تاريخي الليلة"

@@ -350,6 +350,7 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
 
 
 _DETS = {"the", "a", "an", "his", "her", "its", "their"}
+_NAME_LINKS = {"of", "for"}      # inside a capitalised name: "Directorate General of Meteorology"
 
 
 def _namelike(toks: list[_Tok]) -> bool:
@@ -413,6 +414,28 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     if len(last) > 7:
         last = last[-7:]
     return last or None
+
+
+def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
+    """A sentence that opens by introducing someone with an appositive (``Maryam Jabbar, a
+    21-year-old student, arrived ...``, ``Abbas Mutlaq, 52, ...``): the person a later "she" or "he"
+    most likely means, even before they speak.
+
+    >>> [t.text for t in _introduced_person(_tokens("Rana Odeh, a nurse, arrived.", 0, 28))]
+    ['Rana', 'Odeh']
+    """
+    name = []
+    for t in toks[:5]:
+        if _is_cap(t) or (name and regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)):
+            name.append(t)
+        else:
+            break
+    if not 2 <= len(name) <= 4 or len(toks) < len(name) + 2 or toks[len(name)].text != ",":
+        return None
+    nxt = toks[len(name) + 1]
+    if nxt.norm in {"a", "an"} or nxt.text.isdigit():
+        return name
+    return None
 
 
 def _cut_verbs(c: list[_Tok]) -> list[_Tok]:
@@ -498,6 +521,12 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         name = _name_after_role(after)
         if name:
             return out[:last_role + 1] + name
+    if last_role < 0 and len(out) > 3 and _is_ar(out[0].text):
+        # a description the role list lacks (الخطاط الفرنسي من أصل جزائري كريم بلقاسم): the name
+        # starts at the first word the names tables know
+        name = _name_after_role(out[1:])
+        if name:
+            return name
     cut = next((k for k, t in enumerate(out) if k > 0 and t.norm in stop and not _is_cap(t)), len(out))
     return out[:cut] or None
 
@@ -540,6 +569,8 @@ class _Resolver:
                     n = u.norm
                     if u.text == "." and not name:
                         continue
+                    if not name and n.startswith("ال"):
+                        break              # the role's complement (مدير المعرض), not a name
                     if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
                             or n in _AR_NOT_NAME or n in data.describe \
                             or (n[:1] in "وف" and n[1:] in cues) or n.startswith(("بال", "لل", "وال", "فال", "كال")) \
@@ -828,6 +859,9 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     subj = _subject_after(toks[b:])
                     if subj:
                         cue_subjects.append((toks[a].start, subj, g))
+            intro = _introduced_person(toks)
+            if intro:
+                cue_subjects.append((intro[0].start, intro, None))
     cue_subjects.sort(key=lambda x: x[0])
     ci = 0
 
@@ -902,6 +936,13 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         long_subj = bool(right_cues) and 4 < right_cues[0][0] <= 12 and content.rstrip()[-1:] in ",،" \
             and first_right[:1].isalnum() and any(t.text in {",", "،"} for t in right_toks[:right_cues[0][0]]) \
             and all(t.text[:1].isalnum() or t.text in {",", "،", "."} for t in right_toks[:right_cues[0][0]])
+        # "“…,” civil defence spokesman Hamad al-Rawahi told reporters": a role phrase ending in a name
+        role_subj = bool(right_cues) and 4 < right_cues[0][0] <= 7 and content.rstrip()[-1:] in ",،?!" \
+            and all(t.text[:1].isalnum() for t in right_toks[:right_cues[0][0]]) \
+            and all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)
+                    for t in right_toks[right_cues[0][0] - 2:right_cues[0][0]]) \
+            and any(t.norm in data.roles for t in right_toks[:right_cues[0][0]])
+        long_subj = long_subj or role_subj
         if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
             before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
@@ -1040,12 +1081,14 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 # the sentence subject ("Israel is launching ... “…”")
                 st = _tokens(text, s_lo, min(q.open, s_lo + 400))
                 chunks = [c for c in _split_chunks(st) if c]
-                if chunks:
-                    c = chunks[-1] if len(chunks) > 1 else chunks[0]
+                # the last chunk ("In Gaza, Israel is launching"), else the sentence's first
+                # ("The directorate said ..., and warned that “…”")
+                for c in ([chunks[-1], chunks[0]] if len(chunks) > 1 else chunks):
                     lead = []
-                    for t in c:
+                    for k, t in enumerate(c):
                         if _is_cap(t) or (lead and t.norm in data.roles) or (not lead and t.norm in _DETS) \
-                                or (lead and lead[-1].norm in _DETS and len(lead) < 4):
+                                or (lead and lead[-1].norm in _DETS and len(lead) < 4) \
+                                or (lead and t.norm in _NAME_LINKS and k + 1 < len(c) and _is_cap(c[k + 1])):
                             lead.append(t)
                         else:
                             break
@@ -1055,6 +1098,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                         name = resolver.resolve(lead, lead[0].start)
                         if name:
                             speaker = Speaker(name, text[lead[0].start:lead[-1].end], lead[0].start, lead[-1].end)
+                            break
             if speaker is not None:
                 prev_speaker = (speaker.name, s_hi, q.end, s_lo)
             # source

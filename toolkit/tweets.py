@@ -24,8 +24,10 @@ from . import resources
 
 __all__ = ["Attribution", "find_attributions", "parse_date", "month_number", "OLD_STYLE"]
 
-# "(@handle)" — the anchor of every attribution line.
-_HANDLE = regex.compile(r"\(\s*@(\w{1,15})\s*\)")
+# "(@handle)" — the anchor of every attribution line. X caps handles at 15 characters, but text copied
+# from other platforms or retyped by hand carries longer ones, and inside "— Name (@handle) Date" the
+# form itself is the evidence, so the bracketed anchor accepts up to 30 (a bare "@handle:" keeps 15).
+_HANDLE = regex.compile(r"\(\s*@(\w{1,30})\s*\)")
 # A dash that stands for the attribution dash: em/en dash, a spaced hyphen, or a "?" left by a
 # bad encoding; at line start or after whitespace.
 _DASH = regex.compile(r"(?:(?<=^|[\s\p{P}\p{S}])(?:—|–|―|&mdash;)|(?<=^|\s)(?:--?|\?)(?=\s))", regex.M)
