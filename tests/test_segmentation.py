@@ -93,3 +93,9 @@ def test_seg_probes():
 def test_sentence_never_crosses_block():
     doc = toolkit.process("First para without an end\n\nsecond para also without", strict=True)
     assert [s.text for s in doc.sentences] == ["First para without an end", "second para also without"]
+
+
+def test_prose_opening_with_by_is_not_a_byline():
+    doc = toolkit.process("By Rana Haddad\n\nBy eight in the morning, stalls had spread across the square.\n\n"
+                          "يستخدم هذا الموقع خدمة للحد من التعليقات المزعجة.", stages=["blocks"])
+    assert [b.kind for b in doc.blocks] == ["byline", "paragraph", "meta"]

@@ -262,7 +262,7 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
     lines = [line.strip() for line in content.split("\n") if line.strip()]
     if lines and all(_HASHTAG_LINE.match(line) or _TIMESTAMP.match(line) for line in lines):
         return "meta"
-    if _BYLINE_DATE.match(content) or any(folded.startswith(p) for p in cues.byline_prefixes):
+    if _BYLINE_DATE.match(content) or _byline_prefixed(content, folded, cues.byline_prefixes):
         return "byline"
     if any(folded.startswith(p) for p in cues.caption_prefixes) or (cues.caption and cues.caption.search(content)):
         return "caption"
@@ -278,6 +278,25 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
     if index == count - 1 and count > 2 and _signature_like(content):
         return "byline"
     return "paragraph"
+
+
+def _byline_prefixed(content: str, folded: str, prefixes) -> bool:
+    """``By Staff Writer``, ``Source: Reuters``, ``بقلم هيئة التحرير``: a byline cue, a name after it
+    (never a lower-case word: "By eight in the morning, stalls had spread ..." is prose), and short.
+
+    >>> _byline_prefixed("By Rana Haddad", "by rana haddad", ["by "])
+    True
+    >>> _byline_prefixed("By noon the square was full.", "by noon the square was full.", ["by "])
+    False
+    """
+    for prefix in prefixes:
+        if folded.startswith(prefix):
+            rest = content[len(prefix):].lstrip(" :")
+            first = rest[:1]
+            if first and first.islower():
+                return False
+            return len(_WORD.findall(content)) <= 20
+    return False
 
 
 def _headline_like(content: str) -> bool:
