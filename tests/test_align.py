@@ -520,3 +520,16 @@ def test_photo_captions_are_never_targets():
                  ("Al Quweira solar plant north of Aqaba on March 17, 2025: rows of panels.", "en", "tweet")])
     align_document(doc, encoder=None)
     assert doc.alignments == []
+
+
+def test_a_shared_phrase_is_evidence_in_one_language():
+    from toolkit.align.evidence import analyze, compare
+
+    ev = compare(analyze("The new pier opened this morning, two weeks ahead of schedule.", "en"),
+                 analyze("Built by local firms, the pier was finished two weeks ahead of schedule.", "en"))
+    assert ev.items[0] == {"kind": "phrase", "from": "two weeks ahead of schedule",
+                           "to": "two weeks ahead of schedule"}
+    # names alone do not make a phrase
+    ev = compare(analyze("Medics from the Palestinian Red Crescent Society arrived first.", "en"),
+                 analyze("A statement from the Palestinian Red Crescent Society gave no figures.", "en"))
+    assert ev.phrases == 0 and not any(e["kind"] == "phrase" for e in ev.items)

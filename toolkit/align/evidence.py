@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from ..resources import has_resource, read_tsv
+from ..resources import has_resource, read_tsv, word_set
 from .freedict import freedict_location, load_freedict
 from .names import (_ar_variants, _latin_variants, _token_sim, arabic_symbols, latin_symbols, match_names,
                     normalize_arabic, strong_classes)
@@ -31,6 +31,11 @@ __all__ = ["TextInfo", "Evidence", "analyze", "compare", "numbers_in", "months_i
 #: among 100 for 98-99% of names; 0.8 keeps chance matches between unrelated names rare).
 NAME_MIN = 0.8
 
+#: A phrase both texts share (same language): at least this many words in the same order, two of
+#: them content words that are not names; it weighs like one shared name.
+PHRASE_MIN = 4
+PHRASE_WEIGHT = 0.8
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NUMBER = regex.compile(r"(?<![\p{Latin}\d.,٫٬/@#_])(\d{1,3}(?:[,٬]\d{3})+|\d+)(?:[.٫](\d+))?(?![\d\p{Latin}_/])")
 _AR_TOKEN = regex.compile(r"\p{Arabic}+")
@@ -38,6 +43,11 @@ _LATIN_TOKEN = regex.compile(r"\p{Latin}[\p{Latin}'’\-]*")
 _AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي", "ا", "ت")
+
+
+@lru_cache(maxsize=None)
+def _stopwords(lang: str) -> frozenset:
+    return word_set(lang, "stopwords.txt", casefold=True) if has_resource(lang, "stopwords.txt") else frozenset()
 
 
 def _fold_ar(token: str) -> str:
@@ -258,6 +268,7 @@ class Evidence:
     names: int = 0
     words: int = 0
     word_cover: float = 0.0
+    phrases: int = 0
     strength: float = 0.0
 
 
@@ -318,7 +329,8 @@ def compare(a: TextInfo, b: TextInfo) -> Evidence:
         ar, en = (a, b) if a.lang == "ar" else (b, a)
         _cross_language(ar, en, ev, flip=ar is b)
     # strength: saturating sum, numbers and names weigh most
-    raw = 0.9 * ev.numbers + 0.6 * ev.dates + 0.8 * ev.names + 2.5 * ev.word_cover - 1.5 * ev.number_conflict
+    raw = 0.9 * ev.numbers + 0.6 * ev.dates + 0.8 * ev.names + 2.5 * ev.word_cover + PHRASE_WEIGHT * ev.phrases \
+        - 1.5 * ev.number_conflict
     ev.strength = round(max(0.0, 1.0 - math.exp(-max(raw, 0.0))), 4)
     return ev
 
@@ -377,6 +389,37 @@ def _same_language(a: TextInfo, b: TextInfo, ev: Evidence) -> None:
     ev.names = len(names)
     ev.words = len(words)
     ev.word_cover = len(shared) / max(1, min(len(a.tokens), len(b.tokens)))
+    phrase = _shared_phrase(a, b)
+    if phrase:
+        ev.items.insert(0, {"kind": "phrase", "from": phrase[0], "to": phrase[1]})
+        ev.phrases = 1
+
+
+def _shared_phrase(a: TextInfo, b: TextInfo) -> tuple[str, str] | None:
+    """The longest run of words that both texts share in the same order, when it holds at least
+    ``PHRASE_MIN`` words and two content words that are not names (nor capitalised): prose that copies a phrase of a
+    post or a quote ("eight months ahead of schedule") renders it. Returns both surfaces."""
+    A, B = [t[0].casefold() for t in a.tokens], [t[0].casefold() for t in b.tokens]
+    names, stop = set(a.name_tokens), _stopwords(a.lang)
+    if len(A) < PHRASE_MIN or len(B) < PHRASE_MIN:
+        return None
+    where = {}
+    for j in range(len(B) - PHRASE_MIN + 1):
+        where.setdefault(tuple(B[j:j + PHRASE_MIN]), []).append(j)
+    best = None
+    for i in range(len(A) - PHRASE_MIN + 1):
+        for j in where.get(tuple(A[i:i + PHRASE_MIN]), ()):
+            n = PHRASE_MIN
+            while i + n < len(A) and j + n < len(B) and A[i + n] == B[j + n]:
+                n += 1
+            content = [w for w, t in zip(A[i:i + n], a.tokens[i:i + n])
+                       if len(w) >= 4 and t[0] not in names and not t[0][:1].isupper() and w not in stop]
+            if len(content) >= 2 and (best is None or n > best[2]):
+                best = (i, j, n)
+    if best is None:
+        return None
+    i, j, n = best
+    return (a.text[a.tokens[i][1]:a.tokens[i + n - 1][2]], b.text[b.tokens[j][1]:b.tokens[j + n - 1][2]])
 
 
 def _adjacent_runs(info: TextInfo, names: list[str]) -> list[list[str]]:
