@@ -367,3 +367,13 @@ def test_pronoun_points_at_a_person_introduced_with_an_appositive():
     text = ("Engineer Nadia Saleh said the station would open in May.\n\n"
             "Lina Haddad, a 34-year-old teacher, waited at the gate. “We have waited ten years,” she said.")
     assert only(run(text), "We have waited ten years,").speaker.name == "Lina Haddad"
+
+
+@pytest.mark.parametrize("subject,name", [
+    ("The minister of health", "minister of health"),
+    ("Russia’s ambassador to Jordan", "Russia’s ambassador to Jordan"),
+    ("Deputy Minister of Health Ahmed Nasser", "Ahmed Nasser"),
+])
+def test_role_complement_is_not_taken_for_a_name(subject, name):
+    q = only(run(f"{subject} said the clinic was “ready for patients from Monday.”"), "ready for patients from Monday.")
+    assert q.speaker.name.lower().endswith(name.lower())

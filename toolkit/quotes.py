@@ -344,6 +344,12 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         if t.norm in roles or (t.norm + "." in roles and k + 1 < len(toks)):    # "د." is a title too
             last = k
     rest = toks[last + 1:]
+    if rest and last >= 0 and rest[0].text[:1].islower() and rest[0].norm in _stopwords():
+        # the role's complement: "Minister of Health Ahmad Nasser" -> the name starts at a given name
+        # the names tables know; "the minister of health", "ambassador to Jordan" stay whole
+        given = _known_latin_names()
+        start = next((k for k in range(1, len(rest) - 1) if rest[k].norm in given and _is_cap(rest[k + 1])), None)
+        return rest[start:] if start is not None else toks
     if rest and last >= 0:
         return rest
     return toks
@@ -468,6 +474,18 @@ def _known_names() -> frozenset:
         if resources.has_resource(code, "names.tsv"):
             out |= {_fold_name(row[0]) for row in resources.read_tsv(code, "names.tsv", min_columns=2)
                     if " " not in row[0].strip()}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _known_latin_names() -> frozenset:
+    """Latin spellings (lower case) of the single-word entries of every language's ``names.tsv``."""
+    out = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "names.tsv"):
+            for row in resources.read_tsv(code, "names.tsv", min_columns=2):
+                if " " not in row[0].strip():
+                    out |= {w.casefold() for w in row[1:] if w and " " not in w.strip()}
     return frozenset(out)
 
 
