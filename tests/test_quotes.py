@@ -377,3 +377,14 @@ def test_pronoun_points_at_a_person_introduced_with_an_appositive():
 def test_role_complement_is_not_taken_for_a_name(subject, name):
     q = only(run(f"{subject} said the clinic was “ready for patients from Monday.”"), "ready for patients from Monday.")
     assert q.speaker.name.lower().endswith(name.lower())
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Flights resume in June, Russia’s ambassador to Jordan said, describing the deal as “good news for tourists.”",
+     "good news for tourists.", "describing", "Russia’s ambassador to Jordan"),
+    ("The mayor opened the market on Friday, calling it “a gift to the whole city.”",
+     "a gift to the whole city.", "calling", "The mayor"),
+])
+def test_english_participle_speaks_for_the_clause_subject(text, content, cue, speaker):
+    q = only(run(text), content)
+    assert q.cue == cue and q.speaker.name == speaker

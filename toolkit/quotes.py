@@ -1019,10 +1019,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if outer and not (len(outer) == 1 and outer[0].norm in data.pronouns) and _namelike(outer) \
                         and any(t.norm == "that" for t in left_toks[b2:a]):
                     subj_toks = outer
-            if b == a + 1 and left_toks[a].norm in data.participles:
+            if b == a + 1 and left_toks[a].norm in data.participles and ar_cue:
                 # "وأوضح الأعرج أن … مرجّحًا أنها «…»": a participle never has a subject of its own;
                 # it speaks for the nearest earlier person of its gender
                 subj_toks, ar_pron, ar_gender, inherit = None, True, data.gender.get(left_toks[a].norm), False
+            elif b == a + 1 and left_toks[a].norm in data.participles:
+                # "X said, describing the deal as “…”": the subject of the clause's earlier speech verb,
+                # else (no such verb: "The mayor opened the market, calling it “…”") the sentence subject
+                subj_toks, inherit = None, False
+                if len(left_cues) >= 2:
+                    a2, b2 = left_cues[-2]
+                    subj_toks = _subject_before(left_toks[:a2]) or _subject_after(left_toks[b2:a])
             if ar_cue and b == a + 1 and not subj_toks:
                 # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
                 rest = left_toks[b:]
