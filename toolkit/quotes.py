@@ -213,11 +213,16 @@ class _Lang:
     participles: frozenset = frozenset()      # "مضيفًا": a cue whose subject is the clause's own speaker
 
 
+#: ``quote_words.txt`` tags that list single words, and the :class:`_Lang` field each one fills
+_WORD_TAGS = {"pronoun": "pronouns", "describe": "describe", "link": "links", "aux": "aux", "person": "persons",
+              "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles"}
+
+
 @lru_cache(maxsize=None)
 def _lang_data() -> _Lang:
     data = _Lang()
-    roles, pronouns, describe, terms, links = set(), set(), set(), [], set()
-    aux, persons, gender, generic, possessive, conjunctions, participles = set(), set(), {}, set(), set(), set(), set()
+    roles, terms, gender = set(), [], {}
+    words_of = {field_name: set() for field_name in _WORD_TAGS.values()}
     for code in resources.available_languages():
         if resources.has_resource(code, "speech_verbs.txt"):
             for line in resources.read_lines(code, "speech_verbs.txt"):
@@ -229,38 +234,17 @@ def _lang_data() -> _Lang:
         if resources.has_resource(code, "quote_words.txt"):
             for line in resources.read_lines(code, "quote_words.txt"):
                 tag, _, word = line.partition(":")
-                if tag == "pronoun":
-                    pronouns.add(_norm(word))
-                elif tag == "describe":
-                    describe.add(_norm(word))
-                elif tag == "link":
-                    links.add(_norm(word))
+                if tag in _WORD_TAGS:
+                    words_of[_WORD_TAGS[tag]].add(_norm(word))
                 elif tag == "term":
                     terms.append(tuple(_norm(w) for w in word.split()))
-                elif tag == "aux":
-                    aux.add(_norm(word))
-                elif tag == "person":
-                    persons.add(_norm(word))
                 elif tag in ("fem", "masc"):
                     gender[_norm(word)] = tag[0]
-                elif tag == "generic":
-                    generic.add(_norm(word))
-                elif tag == "possessive":
-                    possessive.add(_norm(word))
-                elif tag == "conj":
-                    conjunctions.add(_norm(word))
-                elif tag == "participle":
-                    participles.add(_norm(word))
     for lst in data.cues.values():
         lst.sort(key=len, reverse=True)
-    data.roles, data.pronouns, data.describe = frozenset(roles), frozenset(pronouns), frozenset(describe)
-    data.terms = terms
-    data.links = frozenset(links)
-    data.aux, data.persons, data.generic = frozenset(aux), frozenset(persons), frozenset(generic)
-    data.possessive = frozenset(possessive)
-    data.conjunctions = frozenset(conjunctions)
-    data.participles = frozenset(participles)
-    data.gender = gender
+    data.roles, data.terms, data.gender = frozenset(roles), terms, gender
+    for field_name, words in words_of.items():
+        setattr(data, field_name, frozenset(words))
     return data
 
 
