@@ -388,3 +388,69 @@ def test_role_complement_is_not_taken_for_a_name(subject, name):
 def test_english_participle_speaks_for_the_clause_subject(text, content, cue, speaker):
     q = only(run(text), content)
     assert q.cue == cue and q.speaker.name == speaker
+
+
+# -- speaker names: clean names, the fullest form, a person named only later -------------------
+
+@pytest.mark.parametrize("text,content,name", [
+    # an abbreviation's full stop inside the subject does not cut it ("U.N.")
+    ('Dr. Maha Rizk, who runs the U.N. agency\'s clinic in Jenin, told reporters: "We need fuel now."',
+     "We need fuel now.", "Maha Rizk"),
+    # a lower-case description or an occupation before the name is not part of it
+    ('"The nets came up empty," veteran fisherman Adel Nour said.', "The nets came up empty,", "Adel Nour"),
+    ('"We will build a second plant," chief executive Rana Haddad said.', "We will build a second plant,",
+     "Rana Haddad"),
+    ('Goalkeeper Sami Atieh said the team had "trained for this moment all year."',
+     "trained for this moment all year.", "Sami Atieh"),
+])
+def test_speaker_name_without_descriptions(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_compound_family_name_takes_the_given_name():
+    text = ('"We kept our shape," said coach Nabil Abu Hamdan.\n\n'
+            'Abu Hamdan said the cup belonged to "the fans who never stopped singing."')
+    assert only(run(text), "the fans who never stopped singing.").speaker.name == "Nabil Abu Hamdan"
+
+
+def test_description_resolves_to_the_person_named_later():
+    text = ("Direct flights will resume in May, Egypt’s consul in Aqaba said, calling the plan “a relief for "
+            "families.”\n\nConsul Tarek Mansour wrote on the consulate’s page that tickets go on sale next week.")
+    q = only(run(text), "a relief for families.")
+    assert q.speaker.name == "Tarek Mansour"
+
+
+def test_according_to_beats_a_coordinated_clause_after_the_quote():
+    text = ('Rami Saleh spoke first. According to Saleh, the scheme "relies on steady funding," and the council '
+            "has asked donors for help.")
+    q = only(run(text), "relies on steady funding,")
+    assert q.cue == "According to" and q.speaker.name == "Rami Saleh"
+
+
+def test_second_reported_clause_keeps_the_outer_cue():
+    text = ("The health ministry said in a statement that it had asked hospitals to stay open, and that new "
+            'supplies would arrive "before the weekend."')
+    q = only(run(text), "before the weekend.")
+    assert q.cue.startswith("said") and q.speaker.name.lower().endswith("health ministry")
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # an age in brackets and the addressee end the subject
+    ("وقالت العلي (31 عامًا) للصحفيين: «سأعود أقوى».\n\nوكانت ليلى العلي قد فازت بالذهبية.", "سأعود أقوى",
+     "ليلى العلي"),
+    # إنها: the reported clause starts there
+    ("قالت ليلى العلي إنها «سعيدة جدًا بالفوز».", "سعيدة جدًا بالفوز", "ليلى العلي"),
+    # a town after a role is not the person's name; a nisba before a given name is not either
+    ("وقال رئيس بلدية جنين كريم عبد الله: «سنفتح الطريق».", "سنفتح الطريق", "كريم عبد الله"),
+    # a description before a name the tables do not know
+    ("وأكد الإيطالي ماركو روسي أن الفريق «تطور كثيرًا».", "تطور كثيرًا", "ماركو روسي"),
+])
+def test_arabic_speaker_name_is_the_name_alone(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_saying_quoted_by_name_is_a_term():
+    text = 'An old saying, «الجار قبل الدار» ("the neighbour before the house"), hangs over the door.'
+    doc = run(text)
+    assert only(doc, "الجار قبل الدار").kind == "term"
+    assert only(doc, "the neighbour before the house").kind == "term"

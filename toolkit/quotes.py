@@ -318,7 +318,7 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
     """Drop role words and determiners: ``Russian Foreign Ministry Spokeswoman Maria Zakharova``
     -> ``Maria Zakharova``; a description (``a senior White House official``) stays whole."""
     roles = _lang_data().roles
-    toks = [t for t in toks if t.text not in "()[]"]
+    toks = [t for t in toks if t.text not in "()[]."]      # a lone full stop is a title's ("Dr. X")
     if not toks:
         return toks
     if toks[-1].norm in roles:                       # a description ending in its role word
@@ -336,6 +336,12 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         return rest[start:] if start is not None else toks
     if rest and last >= 0:
         return rest
+    # a lower-case description before a full name ("veteran fisherman Ali Saeed"): the name
+    first_cap = next((k for k, t in enumerate(toks) if _is_cap(t)), None)
+    if first_cap and len(toks) - first_cap >= 2 and all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)
+                                                         for t in toks[first_cap:]) \
+            and all(_has_case(t) and not _is_cap(t) and t.norm not in _stopwords() for t in toks[:first_cap]):
+        return toks[first_cap:]
     return toks
 
 
@@ -376,14 +382,15 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     # an appositive relative clause closed by a comma ("Lamia Haddad, who heads the utility, told")
     if toks and toks[-1].text in {",", "،"}:
         for j in range(len(toks) - 2, 0, -1):
-            if toks[j].text in {".", "!", "?", ":", ";"}:
+            if toks[j].text in {"!", "?", ":", ";"} or (toks[j].text == "." and not _abbreviation_dot(toks, j)):
                 break
             if toks[j].norm in {"who", "which", "whose"} and toks[j - 1].text in {",", "،"}:
                 toks = toks[:j - 1]
                 break
     # cut at the last clause-opening word ("that", "and") and sentence punctuation
     k = len(toks)
-    while k > 0 and toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"} and \
+    while k > 0 and (toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"}
+                     or _abbreviation_dot(toks, k - 1)) and \
             toks[k - 1].norm not in {"that", "and", "but", "which", "who", "what", "when", "while", "if", "because", "as", "أن", "إن"}:
         k -= 1
     toks = toks[k:]
@@ -404,6 +411,41 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     if len(last) > 7:
         last = last[-7:]
     return last or None
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset:
+    """Words written with a final full stop that does not end a clause (``Dr``, ``U.N``), from every
+    language's ``abbreviations.txt``, without the stop and folded."""
+    out = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "abbreviations.txt"):
+            out |= {_norm(w.rstrip(".")) for w in resources.read_lines(code, "abbreviations.txt")}
+    return frozenset(out)
+
+
+def _abbreviation_dot(toks: list[_Tok], j: int) -> bool:
+    """Whether the full stop ``toks[j]`` closes an abbreviation glued to it (``U.N.``, ``Dr.``, an
+    initial ``J.``) rather than a sentence: inside one speech sentence it never ends the subject.
+
+    >>> t = _tokens("the U.N. agency", 0, 15)
+    >>> _abbreviation_dot(t, 2)
+    True
+    """
+    if toks[j].text != "." or j == 0 or toks[j - 1].end != toks[j].start:
+        return False
+    word = toks[j - 1].text
+    return "." in word or (len(word) == 1 and word.isupper()) or toks[j - 1].norm in _abbreviations()
+
+
+def _coordinated_that(toks: list[_Tok], after: int) -> bool:
+    """Whether ``and that`` / ``but that`` (a second reported clause) comes after ``toks[after]``.
+
+    >>> t = _tokens("said that it had asked them, and that it would", 0, 45)
+    >>> _coordinated_that(t, 5)
+    True
+    """
+    return any(toks[k].norm in {"and", "but"} and toks[k + 1].norm == "that" for k in range(after, len(toks) - 1))
 
 
 def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
@@ -449,16 +491,30 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
     return c
 
 
+_NOT_PERSON_SECTIONS = ("places", "organisations", "organizations")
+
+
 @lru_cache(maxsize=1)
-def _known_names() -> frozenset:
-    """Single-word entries of every language's ``names.tsv`` (given and family names, as the
-    transliteration tables list them), folded like :func:`_fold_name`."""
-    out = set()
+def _name_tables() -> tuple[frozenset, frozenset]:
+    """Single-word person names of every language's ``names.tsv``, folded like :func:`_fold_name`:
+    (every given or family name, the given names alone). Places and organisations are left out
+    (``رئيس بلدية نابلس سليم …``: نابلس is the town, not the mayor)."""
+    people, given = set(), set()
     for code in resources.available_languages():
         if resources.has_resource(code, "names.tsv"):
-            out |= {_fold_name(row[0]) for row in resources.read_tsv(code, "names.tsv", min_columns=2)
-                    if " " not in row[0].strip()}
-    return frozenset(out)
+            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
+                heading = section.casefold()
+                if " " in row[0].strip() or heading.startswith(_NOT_PERSON_SECTIONS):
+                    continue
+                people.add(_fold_name(row[0]))
+                if "given" in heading or "female" in heading:
+                    given.add(_fold_name(row[0]))
+    return frozenset(people), frozenset(given)
+
+
+def _known_names() -> frozenset:
+    """Single-word given and family names of the names tables (see :func:`_name_tables`)."""
+    return _name_tables()[0]
 
 
 @lru_cache(maxsize=1)
@@ -484,9 +540,13 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
     """In ``role + complement + name`` (``الباحثة في علم الآثار رنا قسيس``, ``مدير عام التنقيب
     في الوزارة د. سامي الأعرج``) the name starts at the first word the names tables know; it runs
     for up to three words and ends after a word with the article (a family name: الأعرج)."""
-    known, roles, cues = _known_names(), _lang_data().roles, _lang_data().cues
+    (known, given), roles, cues = _name_tables(), _lang_data().roles, _lang_data().cues
     for k, t in enumerate(after):
         if _is_ar(t.text) and _fold_name(t.text) in known and not t.norm.startswith("ال"):
+            folded = _fold_name(t.text)
+            if k + 1 < len(after) and _fold_name(after[k + 1].text) in given \
+                    and (folded not in given or "ال" + folded in known):
+                continue       # a nisba before the given name ("من أصل جزائري كريم بلقاسم")
             name = [t]
             for u in after[k + 1:k + 3]:
                 if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
@@ -504,8 +564,9 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
     for t in toks:
         if t.text == "." and out and (out[-1].norm in roles0 or out[-1].norm + "." in roles0):
             continue
-        if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»"} or t.norm in {"that", "أن", "إن"}:
-            break
+        if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
+                or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or (_is_ar(t.text) and t.norm.startswith("لل")):
+            break        # an age "(22 عامًا)", an addressee "للصحفيين", "إنها …" end the subject
         out.append(t)
     if not out:
         return None
@@ -527,10 +588,18 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         # a description the role list lacks (الخطاط الفرنسي من أصل جزائري كريم بلقاسم): the name
         # starts at the first word the names tables know
         name = _name_after_role(out[1:])
-        if name:
+        if name and len(name) >= 2:   # one known word is too weak without a role ("في بيان": Bayan)
             return name
     cut = next((k for k, t in enumerate(out) if k > 0 and t.norm in stop and not _is_cap(t)), len(out))
-    return out[:cut] or None
+    out = out[:cut]
+    lead = 0
+    while lead < min(2, len(out)) and _is_ar(out[lead].text) and out[lead].norm.startswith("ال"):
+        lead += 1
+    rest = out[lead:]
+    if lead and 2 <= len(rest) <= 3 and all(_is_ar(t.text) and not t.norm.startswith("ال") for t in rest[:1]) \
+            and not any(t.norm in stop or t.norm in roles or t.norm in _lang_data().cues for t in rest):
+        return rest    # a description before a name: "وأكد الإسباني خافيير مورينو" -> the name
+    return out or None
 
 
 class _Resolver:
@@ -617,6 +686,15 @@ class _Resolver:
                 if w not in roles and w not in stop and w not in cues and not (w[:1] in "وف" and w[1:] in cues):
                     return m.group(1) + " " + words[0]
             return name
+        if len(words) == 2 and words[0].casefold() in _SURNAME_PARTICLES and words[1][:1].isupper():
+            # a compound family name ("Abu Ghosh" -> "Khaled Abu Ghosh"): the given name before it
+            for m in regex.finditer(r"(?<![\w'’\-])(\p{Lu}[\p{Ll}'’\-]+)\s+" + regex.escape(name) + r"(?![\w'’\-])",
+                                    self.text):
+                w = _norm(m.group(1))
+                if w not in _lang_data().roles and w not in _stopwords() and w not in _NOT_NAMES \
+                        and w not in _SURNAME_PARTICLES:
+                    return m.group(1) + " " + name
+            return name
         if len(words) != 1 or not words[0][:1].isupper():
             return name
         best = name
@@ -658,7 +736,36 @@ class _Resolver:
             return self.nearest(pos, head) or self.nearest(pos, None) or " ".join(t.text for t in toks)
         name = _name_of(toks)
         text = " ".join(t.text for t in name)
+        roles_in = [t.norm for t in name if t.norm in data.roles and t.norm.isalpha()]
+        if roles_in and name[-1].norm not in data.roles and not _is_ar(name[0].text):
+            # a role with its complement ("Russia's ambassador to Jordan said"): news often names the
+            # person only further down ("Ambassador Gleb Sorokin wrote")
+            later = self.named_later(roles_in[-1], pos)
+            if later:
+                return later
         return self.fullest(text)
+
+    def named_later(self, head: str, pos: int) -> str | None:
+        """The first full name given to the role ``head`` after ``pos``: ``Ambassador Gleb Sorokin``
+        or ``Gleb Sorokin, the ambassador``; for a description the article names only later."""
+        data = _lang_data()
+        part = r"(?:\p{Lu}[\w'’\-]+|\p{Ll}{1,2}-\p{Lu}[\w'’\-]+)"
+        titled = regex.compile(r"(?<![\w'’\-])(?i:" + regex.escape(head) + r")\s+(\p{Lu}[\w'’\-]+(?:\s+" + part
+                               + r"){1,2})(?![\w'’\-])")
+        found = []
+        m = titled.search(self.text, pos)
+        if m:
+            found.append((m.start(), m.group(1)))
+        for m in _appositive_pattern().finditer(self.text, pos):
+            if _norm(m.group(2)) == head:
+                found.append((m.start(), m.group(1)))
+                break
+        for _at, cand in sorted(found):
+            toks = [t for t in _name_of(_tokens(cand, 0, len(cand))) if t.norm not in _DETS]
+            if len(toks) >= 2 and not any(t.norm in data.roles or t.norm in _stopwords() or t.norm in _NOT_NAMES
+                                          for t in toks):
+                return " ".join(t.text for t in toks)
+        return None
 
     def named_before(self, pos: int, window: int = 400) -> str | None:
         """The nearest full name (two to four capitalised words) in the text shortly before ``pos``,
@@ -729,9 +836,13 @@ class _Resolver:
         return best
 
 
+#: first words of compound Arabic family names in Latin script ("Abu Ghosh", "Bin Salem", "El Sayed")
+_SURNAME_PARTICLES = frozenset({"abu", "abou", "bin", "ibn", "bint", "bou", "ben", "al", "el", "umm", "ould"})
 _FULL_NAME = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){1,3}(?![\w'’])")
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                        "april may june july august september october november december".split())
+#: أن/إن with a pronoun suffix ("قالت فتحي إنها …"): the reported clause starts there
+_AR_THAT = regex.compile(r"^[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)$")
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
 
 
@@ -950,8 +1061,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
             if any(not t.text[:1].isalnum() for t in before) and not long_subj:
                 rc_ok = False
-            elif before and left_cues and all(t.norm in data.conjunctions for t in before):
-                rc_ok = False              # "said ... “…,” and urged": the coordinated verb is not the cue
+            elif before and left_cues and before[0].norm in data.conjunctions:
+                # "said ... “…,” and urged", "According to X, the plan “…,” and the authority has
+                # asked": a coordinated verb or clause is not the attribution
+                rc_ok = False
             elif left_cues and right_toks[a].norm in data.participles:
                 rc_ok = False              # "«…»، لافتًا إلى أن …": a new clause, not the attribution
             elif before:
@@ -976,6 +1089,11 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             cue_end = b
         elif left_cues:
             a, b = left_cues[-1]
+            if len(left_cues) >= 2 and _coordinated_that(left_toks, b) \
+                    and any(t.norm == "that" for t in left_toks[left_cues[-2][1]:a]):
+                # "The ministry said that it had asked X to …, and that the channel would be “…”": the
+                # quote is the second thing the outer verb reports, not what the inner one asked
+                a, b = left_cues[-2]
             cue_toks = left_toks[a:b]
             linked = a > 0 and left_toks[a - 1].norm in {"and", "but", "و"}
             ar_cue = _is_ar(left_toks[a].text)
@@ -1045,6 +1163,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         # "known locally as", "also called": adverbs between the marker words do not count
         ltail = [t.norm for t in left_toks[-6:]
                  if not (t.norm in _TERM_ADVERBS or (t.norm.isascii() and t.norm.endswith("ly") and len(t.norm) > 4))][-3:]
+        if ltail and ltail[-1] in {",", "،"}:
+            ltail = ltail[:-1]                                           # "An old saying, «…»"
         bare = ltail[:-1] if ltail and ltail[-1] in _DETS else ltail     # "call a “snow holiday”"
         for phrase in data.terms:
             n = len(phrase)

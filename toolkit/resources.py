@@ -35,6 +35,7 @@ __all__ = [
     "read_lines",
     "word_set",
     "read_tsv",
+    "read_tsv_sections",
     "read_mapping",
     "read_json",
     "decode_cell",
@@ -167,6 +168,35 @@ def read_tsv(lang: str, name: str, min_columns: int = 1) -> tuple[tuple[str, ...
             raise ResourceError(f"{path}: row {number} has {len(cells)} columns, expected {min_columns}")
         rows.append(cells)
     return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def read_tsv_sections(lang: str, name: str, min_columns: int = 1) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Rows of a tab-separated table with the heading of the section each is in: the last ``#``
+    comment line above the row (``""`` before any), so a table can group its rows by kind
+    (``names.tsv``: given names, family names, places, organisations).
+
+    >>> section, row = read_tsv_sections("ar", "names.tsv")[0]
+    >>> section.startswith("Given names"), len(row) >= 2
+    (True, True)
+    """
+    path = resource_path(lang, name)
+    out, section = [], ""
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, 1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if line.startswith("#"):
+                section = line.lstrip("#").strip()
+                continue
+            if not line.strip():
+                continue
+            if line.startswith("\\#"):
+                line = line[1:]
+            cells = tuple(decode_cell(c) for c in line.split("\t"))
+            if len(cells) < min_columns:
+                raise ResourceError(f"{path}: line {number} has {len(cells)} columns, expected {min_columns}")
+            out.append((section, cells))
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
