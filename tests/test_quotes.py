@@ -454,3 +454,16 @@ def test_a_saying_quoted_by_name_is_a_term():
     doc = run(text)
     assert only(doc, "الجار قبل الدار").kind == "term"
     assert only(doc, "the neighbour before the house").kind == "term"
+
+
+def test_organisation_description_never_points_at_a_person():
+    text = ('Speaking in Doha, spokesman Majed Saleh said talks "continue at a fast pace."\n\n'
+            'In a post on X, the ministry wrote: "All schools will reopen on Sunday."')
+    assert only(run(text), "All schools will reopen on Sunday.").speaker.name == "the ministry"
+
+
+def test_generic_description_points_at_the_last_organisation():
+    text = ('The Red Cross said in a statement that its teams had reached the camp. Spokeswoman Lina Haddad '
+            'said they were "working around the clock."\n\n'
+            'The statement also said that the teams would bring "more tents and blankets" next week.')
+    assert only(run(text), "more tents and blankets").speaker.name == "The Red Cross"

@@ -512,6 +512,33 @@ def _name_tables() -> tuple[frozenset, frozenset]:
     return frozenset(people), frozenset(given)
 
 
+@lru_cache(maxsize=1)
+def _latin_given_names() -> frozenset:
+    """Latin spellings (folded) of the given names in every language's ``names.tsv``."""
+    out = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "names.tsv"):
+            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
+                heading = section.casefold()
+                if ("given" in heading or "female" in heading) and " " not in row[0].strip():
+                    out |= {w.casefold() for w in row[1:] if w and " " not in w.strip()}
+    return frozenset(out)
+
+
+def _opens_with_given_name(name: str) -> bool:
+    """Whether ``name`` starts with a given name the names tables know (``Majed al-Ansari``,
+    ``سلمى الشاذلي``): a person, not an organisation.
+
+    >>> _opens_with_given_name("Majed al-Ansari"), _opens_with_given_name("The Red Cross")
+    (True, False)
+    """
+    words = name.split()
+    if not words:
+        return False
+    first = words[0]
+    return first.casefold() in _latin_given_names() or (_is_ar(first) and _fold_name(first) in _name_tables()[1])
+
+
 def _known_names() -> frozenset:
     """Single-word given and family names of the names tables (see :func:`_name_tables`)."""
     return _name_tables()[0]
@@ -609,9 +636,13 @@ class _Resolver:
         self.doc = doc
         self.text = doc.text
         self.entities: list[tuple] = []     # (pos, name, words, gender, is_org)
+        self.people: set = set()            # names mentioned with a person's role or title
         self._role_mentions = None
 
-    def add(self, pos: int, name: str, gender: str | None = None):
+    def add(self, pos: int, name: str, gender: str | None = None, person: bool = False):
+        """Record ``name`` mentioned at ``pos``; ``person``: the mention had a person's title or role."""
+        if person:
+            self.people.add(name)
         words = [_norm(w) for w in regex.findall(r"[\w\p{M}]+", name)]
         org = bool(words) and words[-1] in _lang_data().describe
         if gender is None:
@@ -733,7 +764,10 @@ class _Resolver:
                     or " ".join(t.text for t in toks)
             if len(core) >= 2:         # "the water ministry": specific enough to name itself
                 return self.nearest(pos, head) or " ".join(t.text for t in toks)
-            return self.nearest(pos, head) or self.nearest(pos, None) or " ".join(t.text for t in toks)
+            # "The group said", "The statement also said" (generic heads): the last organisation that
+            # spoke, never a person; a specific head ("the ministry") names itself when no entity has it
+            last_org = self.nearest(pos, None, people=False) if head in data.generic else None
+            return self.nearest(pos, head) or last_org or " ".join(t.text for t in toks)
         name = _name_of(toks)
         text = " ".join(t.text for t in name)
         roles_in = [t.norm for t in name if t.norm in data.roles and t.norm.isalpha()]
@@ -782,9 +816,13 @@ class _Resolver:
             best = m.group()
         return best
 
-    def nearest(self, pos: int, head: str | None) -> str | None:
-        for p, name, words, _g, _org in reversed(self.entities):
+    def nearest(self, pos: int, head: str | None, people: bool = True) -> str | None:
+        """The last entity before ``pos`` (whose words include ``head``); ``people=False`` skips
+        persons (a gender is known, or the name opens with a given name of the names tables)."""
+        for p, name, words, g, _org in reversed(self.entities):
             if p < pos and (head is None or head in words):
+                if not people and (g is not None or name in self.people or _opens_with_given_name(name)):
+                    continue
                 return name
         return None
 
@@ -1012,7 +1050,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             pos, subj, g = cue_subjects[ci]
             name = resolver.resolve(subj, pos)
             if name:
-                resolver.add(pos, name, _gender_of_words(t.norm for t in subj) or g)
+                resolver.add(pos, name, _gender_of_words(t.norm for t in subj) or g,
+                             person=any(t.norm in data.roles for t in subj))
             ci += 1
         close = q.close if q.close is not None else q.end
         s_lo, _ = around(q.open)
@@ -1192,7 +1231,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     name = prev_speaker[0]
                 if name:
                     speaker = Speaker(name)
-                    resolver.add(q.open, name, ar_gender)
+                    resolver.add(q.open, name, ar_gender, person=True)
             elif subj_toks:
                 name = resolver.resolve(subj_toks, subj_toks[0].start)
                 if name:
@@ -1201,7 +1240,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     g = _gender_of_words(t.norm for t in subj_toks)
                     if g is None and cue_toks and _is_ar(cue_toks[0].text) and len(cue_toks) == 1:
                         g = data.gender.get(cue_toks[0].norm)
-                    resolver.add(mention_s, name, g)
+                    resolver.add(mention_s, name, g, person=any(t.norm in data.roles for t in subj_toks))
             elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
                 speaker = Speaker(prev_speaker[0])
             elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600 and not own_subject:
