@@ -53,12 +53,24 @@ def test_nested_quotes():
 
 
 def test_multi_paragraph_quote():
+    """News reopens a long quote in each paragraph: one part a paragraph, each later part pointing at
+    the one before, one speaker for all (the attribution of the last part names it)."""
     text = "“First part of the speech.\n\n“Second part of it.\n\n“Last part,” the minister said.\n\nNext story."
     doc = run(text)
-    assert len(doc.quotes) == 1
-    q = doc.quotes[0]
-    assert q.text.startswith("First part") and q.text.endswith("Last part,")
-    assert not doc.errors
+    assert [q.text for q in doc.quotes] == ["First part of the speech.", "Second part of it.", "Last part,"]
+    first, second, last = doc.quotes
+    assert second.extra["continues"] == first.id and last.extra["continues"] == second.id
+    assert {q.speaker.name for q in doc.quotes} == {"the minister"}
+    assert last.cue == "said" and first.cue is None
+    assert not doc.errors and not any(q.extra.get("unclosed") for q in doc.quotes)
+
+
+def test_bracketed_translation_is_linked_and_the_attribution_after_it_counts():
+    text = 'Outside the bakery, "الحمد لله على السلامة" ("thank God you are safe"), said Hana Odeh, 61.'
+    doc = run(text)
+    arabic, english = only(doc, "الحمد لله على السلامة"), only(doc, "thank God you are safe")
+    assert arabic.speaker.name == "Hana Odeh" and arabic.cue == "said"
+    assert english.extra["gloss_of"] == arabic.id
 
 
 def test_unclosed_mark_ends_at_its_paragraph():
@@ -467,3 +479,41 @@ def test_generic_description_points_at_the_last_organisation():
             'said they were "working around the clock."\n\n'
             'The statement also said that the teams would bring "more tents and blankets" next week.')
     assert only(run(text), "more tents and blankets").speaker.name == "The Red Cross"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # an appositive with a relative clause inside it ("a nurse who commutes ...")
+    ("Rana Saleh, a nurse who commutes from the old city to the clinic, said the buses were “clean and fast”.",
+     "clean and fast", "Rana Saleh"),
+    # a given name alone is the person introduced with it, the nearest before
+    ("The photo is by Omar Nasser.\n\nHer son, Omar Khatib, 12, helped. Omar said it was “hard work”.",
+     "hard work", "Omar Khatib"),
+    # "a project the panel described as": a relative clause without "that"
+    ("The prize went to a project the panel described as “cheap and useful”.", "cheap and useful", "the panel"),
+    # "and called the robot “…”": the object of a coordinated verb is not its speaker
+    ("Her teacher, Huda Saleh, said they worked hard and called the robot “a gift”.", "a gift", "Huda Saleh"),
+    # a woman introduced as a sentence subject is who "she" means, not the man quoted before
+    ("“Prices are low,” said Karim Haddad, a trader.\n\nLeila Nasser runs a cooperative near the coast.\n\n"
+     "“We sold everything,” she said.", "We sold everything,", "Leila Nasser"),
+])
+def test_speaker_resolution_in_longer_sentences(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_comma_before_a_quote_without_a_speech_verb_makes_it_partial():
+    text = "Oil sold for 14 dinars a litre, “a price that covers costs,” according to Sami Nour."
+    assert only(run(text), "a price that covers costs,").kind == "partial"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a campaign director named later in an appositive
+    ("وقالت مديرة الحملة إن الإقبال «فاق التوقعات».\n\nوأوضحت الدكتورة سلمى الخطيب، مديرة الحملة، أن العمل مستمر.",
+     "فاق التوقعات", "سلمى الخطيب"),
+    # she wrote "in it" that ...: the hidden subject, not the preposition
+    ("ونشرت المعلمة ريم ناصر مقطعًا مصورًا، كتبت فيه أنها «سعيدة جدًا».", "سعيدة جدًا", "ريم ناصر"),
+    # to the newspaper: لـ ends the subject; توقع is a speech verb
+    ("وقال الدكتور سامي عودة لـ«الأيام» إن «الحرارة ستنخفض».\n\nوتوقع عودة أن «يستمر البرد».", "يستمر البرد",
+     "سامي عودة"),
+])
+def test_arabic_speakers_named_by_role_or_with_clitics(text, content, name):
+    assert only(run(text), content).speaker.name == name

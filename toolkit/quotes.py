@@ -40,6 +40,8 @@ class QuoteSpan:
     mark: str = '"'
     parent: int | None = None
     paragraphs: int = 1
+    continues: int | None = None   # a paragraph reopened with the same mark: the open mark of the part before
+    goes_on: bool = False          # this part has no closing mark because the next paragraph goes on
 
 
 def _alnum(ch: str) -> bool:
@@ -107,15 +109,20 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
     """Every quotation in ``text``, marks paired by type, in linear time.
 
     A quote still open at the end of a paragraph goes on when the next paragraph opens again with
-    the same mark; otherwise it ends at its paragraph and a note goes to ``errors``.
+    the same mark (the news convention for a long quote): each paragraph is a part of its own, the
+    later part pointing at the earlier (``continues``); otherwise it ends at its paragraph and a note
+    goes to ``errors``.
 
     >>> [text for text in [("“a ‘b’ c”")]] and [(q.start, q.end, q.depth) for q in find_spans("“a ‘b’ c”")]
     [(1, 8, 0), (4, 5, 1)]
+    >>> [(q.start, q.end, q.continues) for q in find_spans("“One.\\n\\n“Two.”", [(0, 5), (7, 13)])]
+    [(1, 5, None), (8, 12, 0)]
     """
     if paragraphs is None:
         paragraphs = [(0, len(text))]
     out: list[QuoteSpan] = []
-    carry = None   # (type, open_pos, n_paragraphs) still open from the previous paragraph
+    carry = None   # (type, open_pos, n_paragraphs, part before) still open from the previous paragraph
+    reopened: dict[int, int] = {}   # open mark of a reopened paragraph -> open mark of the part before
     prev_end = None
     for lo, hi in paragraphs:
         stack: list[tuple[str, int, int]] = []      # (type, open pos, paragraphs spanned)
@@ -127,13 +134,17 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
         skip = None
         if carry is not None:
             if first < hi and text[first] in _OPENERS[carry[0]]:
-                stack.append((carry[0], carry[1], carry[2] + 1))
+                s, e = trim_span(text, carry[1] + 1, prev_end)
+                out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2],
+                                     continues=carry[3], goes_on=True))
+                stack.append((carry[0], first, carry[2] + 1))
                 counts[carry[0]] = 1
                 tops[carry[0]] = [0]
                 skip = first
+                reopened[first] = carry[1]
             else:
                 s, e = trim_span(text, carry[1] + 1, prev_end)
-                out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
+                out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2], continues=carry[3]))
                 if errors is not None:
                     errors.append({"code": "quote_unclosed", "at": carry[1],
                                    "message": f"quotation mark at {carry[1]} is never closed; the quote ends at its paragraph"})
@@ -162,17 +173,17 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
             tops[k].pop()
             counts[k] -= 1
             s, e = trim_span(text, o + 1, i)
-            out.append(QuoteSpan(s, e, o, i, len(stack), text[o], None, npar))
+            out.append(QuoteSpan(s, e, o, i, len(stack), text[o], None, npar, continues=reopened.get(o)))
         if stack:
             kind, o, npar = stack[0]
-            carry = (kind, o, npar)
+            carry = (kind, o, npar, reopened.get(o))
             prev_end = hi
             if len(stack) > 1 and errors is not None:
                 errors.append({"code": "quote_unclosed", "at": stack[1][1],
                                "message": f"{len(stack) - 1} inner quotation mark(s) in paragraph at {lo} never closed"})
     if carry is not None:
         s, e = trim_span(text, carry[1] + 1, prev_end)
-        out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2]))
+        out.append(QuoteSpan(s, e, carry[1], None, 0, text[carry[1]], None, carry[2], continues=carry[3]))
         if errors is not None:
             errors.append({"code": "quote_unclosed", "at": carry[1],
                            "message": f"quotation mark at {carry[1]} is never closed; the quote ends at its paragraph"})
@@ -328,6 +339,10 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         if t.norm in roles or (t.norm + "." in roles and k + 1 < len(toks)):    # "د." is a title too
             last = k
     rest = toks[last + 1:]
+    if rest and last >= 0 and _is_ar(rest[0].text) and rest[0].norm.startswith("ال"):
+        # the role's complement (مديرة الحملة: the campaign's director), unless a name follows it
+        named = _name_after_role(rest)
+        return named if named else toks
     if rest and last >= 0 and rest[0].text[:1].islower() and rest[0].norm in _stopwords():
         # the role's complement: "Minister of Health Ahmad Nasser" -> the name starts at a given name
         # the names tables know; "the minister of health", "ambassador to Jordan" stay whole
@@ -384,9 +399,12 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
         for j in range(len(toks) - 2, 0, -1):
             if toks[j].text in {"!", "?", ":", ";"} or (toks[j].text == "." and not _abbreviation_dot(toks, j)):
                 break
-            if toks[j].norm in {"who", "which", "whose"} and toks[j - 1].text in {",", "،"}:
-                toks = toks[:j - 1]
-                break
+            if toks[j].norm in {"who", "which", "whose"}:
+                # ", who heads ...," or an appositive noun phrase first (", a nurse who commutes ...,")
+                comma = next((i for i in range(j - 1, max(0, j - 10) - 1, -1) if toks[i].text in {",", "،"}), None)
+                if comma is not None and comma > 0 and all(t.text[:1].isalnum() for t in toks[comma + 1:j]):
+                    toks = toks[:comma]
+                    break
     # cut at the last clause-opening word ("that", "and") and sentence punctuation
     k = len(toks)
     while k > 0 and (toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"}
@@ -407,6 +425,11 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
             return capped[0]
         return good[0] if good else None
     last = _strip_lead(nonempty[-1])
+    # a relative clause without "that": "a project the panel described as" -> "the panel"
+    inner = [k for k in range(1, len(last)) if last[k].norm in _DETS and last[k - 1].norm not in stop
+             and last[k - 1].text[:1].isalpha()]
+    if inner:
+        last = last[inner[-1]:]
     # a subject is short; keep the trailing noun phrase
     if len(last) > 7:
         last = last[-7:]
@@ -453,8 +476,13 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     21-year-old student, arrived ...``, ``Abbas Mutlaq, 52, ...``): the person a later "she" or "he"
     most likely means, even before they speak.
 
+    A sentence that opens with a full name starting with a given name the tables know, then a verb
+    (``Leila Mansouri runs a cooperative ...``), introduces that person too.
+
     >>> [t.text for t in _introduced_person(_tokens("Rana Odeh, a nurse, arrived.", 0, 28))]
     ['Rana', 'Odeh']
+    >>> [t.text for t in _introduced_person(_tokens("Leila Haddad runs a bakery.", 0, 27))]
+    ['Leila', 'Haddad']
     """
     name = []
     for t in toks[:5]:
@@ -462,7 +490,13 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
             name.append(t)
         else:
             break
-    if not 2 <= len(name) <= 4 or len(toks) < len(name) + 2 or toks[len(name)].text != ",":
+    if not 2 <= len(name) <= 4 or len(toks) < len(name) + 2:
+        return None
+    nxt = toks[len(name)]
+    if nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in _stopwords() \
+            and name[0].norm in _latin_given_names() and not any(t.norm in _lang_data().roles for t in name):
+        return name
+    if nxt.text != ",":
         return None
     nxt = toks[len(name) + 1]
     if nxt.norm in {"a", "an"} or nxt.text.isdigit():
@@ -525,6 +559,23 @@ def _latin_given_names() -> frozenset:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict:
+    """Given name (Arabic folded, and each Latin spelling folded) -> "f" or "m", from the sections of
+    ``names.tsv`` whose heading says "(male)" or "female"; a name listed under both is left out."""
+    out: dict = {}
+    for code in resources.available_languages():
+        if resources.has_resource(code, "names.tsv"):
+            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
+                heading = section.casefold()
+                gender = "f" if "female" in heading else "m" if "(male)" in heading else None
+                if gender is None or " " in row[0].strip():
+                    continue
+                for key in [_fold_name(row[0])] + [w.casefold() for w in row[1:] if w and " " not in w.strip()]:
+                    out[key] = gender if out.get(key, gender) == gender else ""
+    return {k: v for k, v in out.items() if v}
+
+
 def _opens_with_given_name(name: str) -> bool:
     """Whether ``name`` starts with a given name the names tables know (``Majed al-Ansari``,
     ``سلمى الشاذلي``): a person, not an organisation.
@@ -577,7 +628,7 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
             name = [t]
             for u in after[k + 1:k + 3]:
                 if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
-                        or len(u.norm) < 3:
+                        or len(u.norm) < 3 or _indefinite(u.text):
                     break
                 name.append(u)
             return name
@@ -592,7 +643,8 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         if t.text == "." and out and (out[-1].norm in roles0 or out[-1].norm + "." in roles0):
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
-                or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or (_is_ar(t.text) and t.norm.startswith("لل")):
+                or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or _AR_PREP_PRONOUN.match(t.norm) \
+                or (_is_ar(t.text) and (t.norm.startswith("لل") or t.text.startswith("لـ") or _indefinite(t.text))):
             break        # an age "(22 عامًا)", an addressee "للصحفيين", "إنها …" end the subject
         out.append(t)
     if not out:
@@ -647,6 +699,8 @@ class _Resolver:
         org = bool(words) and words[-1] in _lang_data().describe
         if gender is None:
             gender = _gender_of_words(words)
+        if gender is None and name.split():
+            gender = _given_name_genders().get(_fold_name(name.split()[0]))
         self.entities.append((pos, name, frozenset(words), gender, org))
 
     def role_mentions(self) -> list[tuple[int, str, str | None]]:
@@ -674,7 +728,7 @@ class _Resolver:
                     if not name and n.startswith("ال"):
                         break              # the role's complement (مدير المعرض), not a name
                     if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
-                            or n in _AR_NOT_NAME or n in data.describe \
+                            or n in _AR_NOT_NAME or n in data.describe or _indefinite(u.text) \
                             or (n[:1] in "وف" and n[1:] in cues) or n.startswith(("بال", "لل", "وال", "فال", "كال")) \
                             or len(name) >= 3 or (len(name) >= 2 and n.startswith("ال")):
                         break
@@ -707,7 +761,7 @@ class _Resolver:
                     return name
         return best[1]
 
-    def fullest(self, name: str) -> str:
+    def fullest(self, name: str, pos: int | None = None) -> str:
         words = name.split()
         if len(words) == 1 and words[0][:1].lower() == words[0][:1].upper():
             roles, stop = _lang_data().roles, _stopwords()
@@ -728,8 +782,15 @@ class _Resolver:
             return name
         if len(words) != 1 or not words[0][:1].isupper():
             return name
+        if words[0].casefold() in _latin_given_names():
+            # a given name alone ("Ali said") is the person introduced with it ("Ali Mirza, 15")
+            full = self.given_name_full(words[0], pos)
+            if full:
+                return full
         best = name
-        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*\s+){1,6})" + regex.escape(words[0]) + r"\b")
+        article = regex.match(r"(?i)(al|el|ad|ar|as|at|az|an)-(.+)", words[0])
+        key = ("(?i:" + article.group(1) + ")-" + regex.escape(article.group(2))) if article else regex.escape(words[0])
+        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*\s+){1,6})" + key + r"\b")
         roles = _lang_data().roles
         for m in pat.finditer(self.text):
             toks = _tokens(self.text, m.start(), m.end())
@@ -739,6 +800,23 @@ class _Resolver:
             if len(nm) > len(best.split()) and nm[-1].norm not in roles:
                 best = cand
         return best
+
+    def given_name_full(self, given: str, pos: int | None = None) -> str | None:
+        """The ``given`` + family name in the text (``Maryam Al Sayed``, ``Ali Mirza``) nearest before
+        ``pos`` (else the first)."""
+        data, stop = _lang_data(), _stopwords()
+        pat = regex.compile(r"(?<![\w'’\-])" + regex.escape(given) + r"\s+((?:(?i:al|el|abu|abou|bin|ben|ibn)[\s\-])?"
+                            r"\p{Lu}[\p{Ll}'’\-]+)(?![\w'’])")
+        found = None
+        for m in pat.finditer(self.text):
+            family = m.group(1)
+            last = _norm(regex.split(r"[\s\-]", family)[-1])
+            if last in stop or last in data.roles or last in _NOT_NAMES or last in data.cues:
+                continue
+            if pos is not None and m.start() >= pos and found:
+                break
+            found = given + " " + family
+        return found
 
     def resolve(self, toks: list[_Tok], pos: int) -> str | None:
         """Resolve a mention: a name stays (fullest form); a pronoun/description points back."""
@@ -777,7 +855,45 @@ class _Resolver:
             later = self.named_later(roles_in[-1], pos)
             if later:
                 return later
-        return self.fullest(text)
+        if name and _is_ar(name[0].text) and any(_bare(t.norm) in data.roles or t.norm in data.roles for t in name):
+            holder = self.role_holder([t.norm for t in name], pos)
+            if holder:
+                return holder
+        return self.fullest(text, pos)
+
+    def role_holder(self, desc: list[str], pos: int) -> str | None:
+        """The person an Arabic article gives the role ``desc`` (``مديرة الحملة``, or ``المديرة``
+        alone) in an appositive, ``الدكتورة مريم الحارثية، مديرة الحملة``: the nearest before
+        ``pos``, else the first after it (news often names her only further down)."""
+        data = _lang_data()
+        role_at = next((k for k, w in enumerate(desc) if _bare(w) in data.roles or w in data.roles), None)
+        if role_at is None:
+            return None
+        role, complement = _bare(desc[role_at]), [_bare(w) for w in desc[role_at + 1:role_at + 2]]
+        toks = self._all_tokens()
+        found = []
+        for k, t in enumerate(toks[:-1]):
+            if t.text not in {"،", ","} or _bare(toks[k + 1].norm) != role:
+                continue
+            if complement and [_bare(u.norm) for u in toks[k + 2:k + 2 + len(complement)]] != complement:
+                continue
+            name = []
+            for u in reversed(toks[max(0, k - 4):k]):
+                if not _is_ar(u.text) or u.norm in data.roles or u.norm in _stopwords() or u.norm in data.cues \
+                        or (u.norm[:1] in "وف" and u.norm[1:] in data.cues) or len(name) >= 3:
+                    break
+                name.insert(0, u)
+            if len(name) >= 2:
+                found.append((t.start, " ".join(u.text for u in name)))
+        before = [f for f in found if f[0] < pos]
+        if before:
+            return before[-1][1]
+        return found[0][1] if found else None
+
+    def _all_tokens(self) -> list:
+        if not hasattr(self, "_toks"):
+            self._toks = _tokens(self.text, 0, len(self.text))
+        return self._toks
 
     def named_later(self, head: str, pos: int) -> str | None:
         """The first full name given to the role ``head`` after ``pos``: ``Ambassador Gleb Sorokin``
@@ -881,7 +997,20 @@ _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday
                        "april may june july august september october november december".split())
 #: أن/إن with a pronoun suffix ("قالت فتحي إنها …"): the reported clause starts there
 _AR_THAT = regex.compile(r"^[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)$")
+#: a preposition with a pronoun suffix ("كتبت فيه أنها …": in it): never a subject
+_AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|إل|مع|عند|لدى|لدي)(?:ه|ها|هم|هن|هما|ي|نا|ك|كم)$")
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
+
+
+def _indefinite(word: str) -> bool:
+    """An Arabic word with tanween (``مقطعًا``, ``طويلةٍ``): an indefinite noun or adjective, never
+    part of a person's name."""
+    return any(mark in word for mark in "\u064b\u064c\u064d")
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without its article (المديرة -> مديرة), to compare role words."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _is_ar(word: str) -> bool:
@@ -1023,6 +1152,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
     heavy = len(spans) > 2000
     window = 400 if len(spans) < 300 else 100
     idmap = {}
+    by_open: dict = {}           # open mark offset -> quote (for the parts of a multi-paragraph quote)
     for idx, q in enumerate(spans):
         # tweets: a tweet body is not a quote
         source: dict = {}
@@ -1060,7 +1190,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         content = text[q.start:q.end]
         left_toks = _tokens(text, s_lo, q.open)
         # the left context stops at an earlier quote in the same sentence
-        right_toks = _tokens(text, close + 1, s_hi)
+        gloss = _gloss_after(text, spans, idx)
+        right_toks = _tokens(text, gloss + 1 if gloss is not None else close + 1, s_hi)
         # cut contexts at other quotation marks
         for k in range(len(right_toks)):
             if right_toks[k].text in "\"“”«»":
@@ -1151,6 +1282,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 subj_toks = _subject_after(left_toks[b:])
                 if subj_toks and subj_toks[0].norm in data.possessive:
                     subj_toks, own_subject = None, True  # "X … but said his side had “…”": X speaks
+                elif linked and not ar_cue:
+                    subj_toks = None     # "… and called the robot “…”": the verb's object, not a subject
             if subj_toks and len(subj_toks) == 1 and subj_toks[0].norm in data.pronouns and len(left_cues) >= 2 \
                     and not ar_cue:
                 # "The ministry said in a statement that it had asked ... and that ... “…”": the
@@ -1174,7 +1307,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             if ar_cue and b == a + 1 and not subj_toks:
                 # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
                 rest = left_toks[b:]
-                if not rest or rest[0].text in {":", "«", "“", '"'} or rest[0].norm in {"إن", "أن"}:
+                while rest and _AR_PREP_PRONOUN.match(rest[0].norm):
+                    rest = rest[1:]               # "كتبت فيه أنها «…»": she wrote in it that …
+                if not rest or rest[0].text in {":", "«", "“", '"'} or rest[0].norm in {"إن", "أن"} \
+                        or _AR_THAT.match(rest[0].norm):
                     ar_pron, ar_gender = True, data.gender.get(left_toks[a].norm)
                     inherit = False
             if not subj_toks and adjacent and right_toks and not ar_pron:
@@ -1220,7 +1356,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 or (not has_cue and len(words) <= 4 and inside_end not in _SENT_END + ","):
             kind = "term"
         else:
-            at_start = not before_txt or before_txt[-1] in ":,،" or not left_own or before_txt[-1] in _SENT_END
+            # after a comma, a quote opens a statement only when a speech verb came before it in the
+            # sentence ("He said, “…”"); else it is a fragment of the writer's sentence ("… 14 dinars a
+            # litre, “a level that covers costs,” according to …")
+            comma_opens = bool(before_txt) and before_txt[-1] in ",،" and any(a >= cut for a, _ in left_cues)
+            at_start = not before_txt or before_txt[-1] == ":" or comma_opens or not left_own \
+                or before_txt[-1] in _SENT_END
             after_cue = bool(left_cues) and left_cues[-1][1] == len(left_toks) and not content[:1].islower()
             kind = "direct" if (at_start or after_cue) else "partial"
         speaker = None
@@ -1251,7 +1392,11 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 chunks = [c for c in _split_chunks(st) if c]
                 # the last chunk ("In Gaza, Israel is launching"), else the sentence's first
                 # ("The directorate said ..., and warned that “…”")
-                for c in ([chunks[-1], chunks[0]] if len(chunks) > 1 else chunks):
+                order = [chunks[-1], chunks[0]] if len(chunks) > 1 else chunks
+                if len(chunks) > 2 and any(t.norm in data.roles for t in chunks[0]) \
+                        and 2 <= len(chunks[1]) <= 4 and all(_is_cap(t) for t in chunks[1]):
+                    order = [chunks[-1], chunks[1], chunks[0]]   # "Her teacher, Huda Saleh, said …": the name
+                for c in order:
                     lead = []
                     for k, t in enumerate(c):
                         if _is_cap(t) or (lead and t.norm in data.roles) or (not lead and t.norm in _DETS) \
@@ -1286,13 +1431,60 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     source["outlet"] = " ".join(caps)
         else:
             cue = None
+        # «…» ("…"): the bracketed quotation translates the one before it (kept a term, as the
+        # labelled sets annotate it, and linked to it)
+        glossed = by_open.get(spans[idx - 1].open) if idx and _gloss_after(text, spans, idx - 1) is not None else None
         lang = lang_of(q.start, q.end) if lang_of else "und"
         extra = {}
-        if q.close is None:
+        if q.close is None and not q.goes_on:
             extra["unclosed"] = True
         if q.parent is not None and q.parent in idmap:
             extra["parent"] = idmap[q.parent]
+        if glossed is not None:
+            extra["gloss_of"] = glossed.id
+        if q.continues is not None and q.continues in by_open:
+            extra["continues"] = by_open[q.continues].id
         quote = doc.add_quote(q.start, q.end, lang=lang, kind=kind, speaker=speaker, cue=cue,
                               source=source, extra=extra)
         idmap[idx] = quote.id
+        by_open[q.open] = quote
+    _share_speakers(doc)
     return [q.to_dict() for q in doc.quotes]
+
+
+def _gloss_after(text: str, spans: list, idx: int) -> int | None:
+    """When quote ``spans[idx]`` is followed by a bracketed quotation (its translation or gloss:
+    ``"والله ما شفنا مثلها" ("Honestly, we haven't seen one like this")``), the offset of the
+    closing bracket; else None.
+
+    >>> t = '«شكرًا» ("Thank you"), she said.'
+    >>> _gloss_after(t, find_spans(t), 0)
+    20
+    """
+    q = spans[idx]
+    if q.close is None or idx + 1 >= len(spans):
+        return None
+    nxt = spans[idx + 1]
+    if nxt.close is None or nxt.depth != q.depth or not regex.fullmatch(r"\s*\(\s*", text[q.close + 1:nxt.open]):
+        return None
+    m = regex.match(r"\s*\)", text[nxt.close + 1:nxt.close + 4])
+    return nxt.close + m.end() if m else None
+
+
+def _share_speakers(doc: Document) -> None:
+    """The parts of a quote that runs over several paragraphs have one speaker: the attribution
+    of any part ("“…\n\n“…,” the minister said") names it for the parts without one."""
+    by_id = {q.id: q for q in doc.quotes}
+    chains: dict[str, list] = {}
+    for q in doc.quotes:
+        head = q
+        while head.extra.get("continues") in by_id:
+            head = by_id[head.extra["continues"]]
+        chains.setdefault(head.id, []).append(q)
+    for parts in chains.values():
+        named = next((p.speaker for p in parts if p.speaker is not None), None)
+        if named is None or len(parts) < 2:
+            continue
+        for p in parts:
+            if p.speaker is None:
+                p.speaker = Speaker(named.name)

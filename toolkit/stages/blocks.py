@@ -288,7 +288,12 @@ def _byline_prefixed(content: str, folded: str, prefixes) -> bool:
     True
     >>> _byline_prefixed("By noon the square was full.", "by noon the square was full.", ["by "])
     False
+    >>> _byline_prefixed("(Reporting by Rana Haddad; Editing by Tom Ash)", "(reporting by rana haddad; editing by tom ash)",
+    ...                  ["reporting by"])
+    True
     """
+    if content.startswith("(") and content.endswith(")"):      # a wire credit: "(Reporting by …; Editing by …)"
+        content, folded = content[1:-1].strip(), folded[1:-1].strip()
     for prefix in prefixes:
         if folded.startswith(prefix):
             rest = content[len(prefix):].lstrip(" :")
