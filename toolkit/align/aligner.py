@@ -347,6 +347,15 @@ class Aligner:
         lede.score = max(lede.score, round(cfg["report_base"] + cfg["report_gain"] * lede.feats.get("strength", 0.0), 4))
         return list(got) + [(lede, "report")]
 
+    def _with_lede(self, got: list, ranked: list[Candidate], quote: bool = False) -> list:
+        """:meth:`_lede_report`, the lede taking the place of a second target that only shares
+        words (``also_same``/``also_report``): the lede is the likelier report of the first item."""
+        with_lede = self._lede_report(got, ranked, quote)
+        if len(with_lede) > len(got) or len(got) < 2:
+            return with_lede
+        swapped = self._lede_report(got[:1], ranked, quote)
+        return swapped if len(swapped) > 1 else got
+
     def _relation(self, source: Source, cand: Candidate) -> str:
         cross = cand.lang != source.lang
         length_gap = cand.feats.get("len", 9) + cand.feats.get("longer", 0)
@@ -377,9 +386,9 @@ class Aligner:
             ranked = self.score(source, cands, rivals)
             got = self.decide(source, ranked)
             if source is first_tweet and self.config.get("lede_reports_first_tweet"):
-                got = self._lede_report(got, ranked)
+                got = self._with_lede(got, ranked)
             if source is first_quote and self.config.get("lede_reports_first_quote"):
-                got = self._lede_report(got, ranked, quote=True)
+                got = self._with_lede(got, ranked, quote=True)
             decisions.append((source, got))
         # competitive linking: a sentence that renders one source is not a cross-language "report" of another
         primary = {sid: src.id for src, got in decisions if got and got[0][1] != "report" for sid in got[0][0].sentences}
