@@ -517,3 +517,17 @@ def test_comma_before_a_quote_without_a_speech_verb_makes_it_partial():
 ])
 def test_arabic_speakers_named_by_role_or_with_clitics(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name,cue", [
+    ("ونقلت وكالة الأنباء عن المتحدث باسم البلدية قوله إن «الطرق ستفتح غدًا».", "الطرق ستفتح غدًا",
+     "المتحدث باسم البلدية", "قوله"),
+    ("The agency quoted the mayor as saying that the roads \"will reopen tomorrow.\"", "will reopen tomorrow.",
+     "the mayor", "saying"),
+    ("ودعت الوزيرة هالة يوسف إلى «فتح المعابر فورًا».", "فتح المعابر فورًا", "هالة يوسف", "ودعت"),
+    ("وأشار رئيس الوزراء سامي حداد إلى أن الحكومة «ستبدأ العمل غدًا».", "ستبدأ العمل غدًا", "سامي حداد", "وأشار"),
+    ("وقال محمد عودة للصحفيين: «سنعود إلى المفاوضات».", "سنعود إلى المفاوضات", "محمد عودة", "وقال"),
+])
+def test_quoted_as_saying_calls_for_and_addressees(text, content, name, cue):
+    q = only(run(text), content)
+    assert q.speaker.name == name and q.cue == cue

@@ -222,11 +222,15 @@ class _Lang:
     possessive: frozenset = frozenset()       # "his", "their": a phrase they open is never a speaker
     conjunctions: frozenset = frozenset()     # "and", "but": a verb they open after a quote is coordinated
     participles: frozenset = frozenset()      # "مضيفًا": a cue whose subject is the clause's own speaker
+    addressees: frozenset = frozenset()       # "للصحفيين": whom a speaker told; ends the speaker's name
+    saying: frozenset = frozenset()           # "قوله", "saying": the cue of "X quoted Y as saying"
+    quoting: frozenset = frozenset()          # "عن", "quoted": ... whose speaker follows this word
 
 
 #: ``quote_words.txt`` tags that list single words, and the :class:`_Lang` field each one fills
 _WORD_TAGS = {"pronoun": "pronouns", "describe": "describe", "link": "links", "aux": "aux", "person": "persons",
-              "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles"}
+              "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles",
+              "addressee": "addressees", "saying": "saying", "quoting": "quoting"}
 
 
 @lru_cache(maxsize=None)
@@ -292,7 +296,8 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 
 def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
     """(first token, end token) of each speech cue, longest match first, left to right."""
-    cues = _lang_data().cues
+    data = _lang_data()
+    cues = data.cues
     out, i = [], 0
     while i < len(toks):
         hit = None
@@ -307,6 +312,9 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
             if len(phrase) == 1 or all(i + k < len(toks) and toks[i + k].norm == phrase[k] for k in range(1, n)):
                 hit = (i, i + n)
                 break
+        if hit and w in data.saying and w not in data.participles \
+                and not any(toks[k].norm in data.quoting for k in range(max(0, i - 12), i)):
+            hit = None          # "على حد قوله" (as he put it): قوله attributes only after "عن" (quoted … as saying)
         if hit:
             out.append(hit)
             i = hit[1]
@@ -459,6 +467,24 @@ def _abbreviation_dot(toks: list[_Tok], j: int) -> bool:
         return False
     word = toks[j - 1].text
     return "." in word or (len(word) == 1 and word.isupper()) or toks[j - 1].norm in _abbreviations()
+
+
+def _quoted_as(toks: list[_Tok], cue: int) -> list[_Tok] | None:
+    """In "A quoted B as saying" / "نقلت A عن B قوله" the words between the last ``quoting`` word
+    before the cue ``toks[cue]`` and the cue (without "as"): B.
+
+    >>> t = _tokens("Reuters quoted the minister as saying", 0, 38)
+    >>> [x.text for x in _quoted_as(t, 5)]
+    ['the', 'minister']
+    """
+    data = _lang_data()
+    at = max((k for k in range(max(0, cue - 12), cue) if toks[k].norm in data.quoting), default=None)
+    if at is None:
+        return None
+    out = [t for t in toks[at + 1:cue] if t.text.isalnum() or t.text in {".", "-"} or _is_ar(t.text)]
+    while out and out[-1].norm in {"as"}:
+        out.pop()
+    return out or None
 
 
 def _coordinated_that(toks: list[_Tok], after: int) -> bool:
@@ -628,7 +654,7 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
             name = [t]
             for u in after[k + 1:k + 3]:
                 if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
-                        or len(u.norm) < 3 or _indefinite(u.text):
+                        or len(u.norm) < 3 or _indefinite(u.text) or u.norm in _stopwords():
                     break
                 name.append(u)
             return name
@@ -644,7 +670,8 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
                 or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or _AR_PREP_PRONOUN.match(t.norm) \
-                or (_is_ar(t.text) and (t.norm.startswith("لل") or t.text.startswith("لـ") or _indefinite(t.text))):
+                or t.norm in _lang_data().addressees \
+                or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))):
             break        # an age "(22 عامًا)", an addressee "للصحفيين", "إنها …" end the subject
         out.append(t)
     if not out:
@@ -1265,6 +1292,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 # quote is the second thing the outer verb reports, not what the inner one asked
                 a, b = left_cues[-2]
             cue_toks = left_toks[a:b]
+            quoted_as = _quoted_as(left_toks, a) if left_toks[a].norm in data.saying else None
             linked = a > 0 and left_toks[a - 1].norm in {"and", "but", "و"}
             ar_cue = _is_ar(left_toks[a].text)
             outlet_cue = left_toks[a].norm in _OUTLET_CUES
@@ -1293,11 +1321,15 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if outer and not (len(outer) == 1 and outer[0].norm in data.pronouns) and _namelike(outer) \
                         and any(t.norm == "that" for t in left_toks[b2:a]):
                     subj_toks = outer
+            if quoted_as:
+                # "ونقلت الوكالة عن المتحدث باسم الحكومة قوله إن «…»", "quoted the minister as saying":
+                # the speaker is the one quoted, between the preposition and the cue
+                subj_toks, linked, inherit, own_subject = quoted_as, False, False, False
             if b == a + 1 and left_toks[a].norm in data.participles and ar_cue:
                 # "وأوضح الأعرج أن … مرجّحًا أنها «…»": a participle never has a subject of its own;
                 # it speaks for the nearest earlier person of its gender
                 subj_toks, ar_pron, ar_gender, inherit = None, True, data.gender.get(left_toks[a].norm), False
-            elif b == a + 1 and left_toks[a].norm in data.participles:
+            elif b == a + 1 and left_toks[a].norm in data.participles and not quoted_as:
                 # "X said, describing the deal as “…”": the subject of the clause's earlier speech verb,
                 # else (no such verb: "The mayor opened the market, calling it “…”") the sentence subject
                 subj_toks, inherit = None, False
