@@ -531,3 +531,15 @@ def test_arabic_speakers_named_by_role_or_with_clitics(text, content, name):
 def test_quoted_as_saying_calls_for_and_addressees(text, content, name, cue):
     q = only(run(text), content)
     assert q.speaker.name == name and q.cue == cue
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a role description with no earlier holder is the description, not the last person quoted
+    ('"The gate opens at eight," a border source told reporters.\n\nAs the mayor put it, "we rebuild from zero."',
+     "we rebuild from zero.", "the mayor"),
+    # "a statement from X": X speaks
+    ('The army spoke first.\n\nAccording to a statement from the Red Crescent, ten clinics are "barely working."',
+     "barely working.", "the Red Crescent"),
+])
+def test_descriptions_and_issuers(text, content, name):
+    assert only(run(text), content).speaker.name == name

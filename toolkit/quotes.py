@@ -678,6 +678,12 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         return None
     roles = _lang_data().roles
     stop = _stopwords()
+    # "According to a statement from the World Health Organization": the issuer speaks
+    for k in range(1, len(out) - 1):
+        if out[k].norm in {"from", "by"} and out[k - 1].norm in _lang_data().describe:
+            issuer = out[k + 1:]
+            if any(_is_cap(t) for t in issuer):
+                return issuer
     last_role = max((k for k, t in enumerate(out) if t.norm in roles or t.norm + "." in roles), default=-1)
     after = out[last_role + 1:]
     if last_role >= 0 and after and _is_ar(after[0].text) and after[0].norm.startswith("ال"):
@@ -865,8 +871,10 @@ class _Resolver:
             if found:
                 return found
             if head in data.roles:       # a person: never an organisation or outlet
-                return self.nearest(pos, head) or self.person(pos, _gender_of_words([head])) \
-                    or " ".join(t.text for t in toks)
+                # the last speaker with that role word, else the person the article names for the role
+                # later, else the description itself (any nearest person was wrong as often as right:
+                # "As the mayor put it" after a source spoke is the mayor)
+                return self.nearest(pos, head) or self.named_later(head, pos) or " ".join(t.text for t in toks)
             if len(core) >= 2:         # "the water ministry": specific enough to name itself
                 return self.nearest(pos, head) or " ".join(t.text for t in toks)
             # "The group said", "The statement also said" (generic heads): the last organisation that
