@@ -51,6 +51,15 @@ def test_byline_breadcrumb_tags_and_boilerplate():
     assert doc.meta["date"] == "2025-02-11" and doc.meta["author"] == "Staff Writer"
 
 
+def test_signature_before_the_page_furniture_is_a_byline():
+    text = ("Talks resumed today in the city.\n\nSource: Agencies + local press\n\nLevant Evening Post\n\n"
+            "#talks #deal\n2024-05-02 10:00:00\n\nLeave a Comment")
+    assert [k for k, _ in kinds(text)] == ["paragraph", "byline", "byline", "meta", "meta"]
+    # ... but a short line in the prose stays a paragraph
+    text = "Talks resumed today.\n\nLevant Evening Post\n\nThe delegates met again at noon."
+    assert [k for k, _ in kinds(text)][1] != "byline"
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Dr. Smith met U.S. officials. They left.", ["Dr. Smith met U.S. officials.", "They left."]),
     ("It rose 1.7 percent to 10,400. See https://x.org/a.b now!", ["It rose 1.7 percent to 10,400.", "See https://x.org/a.b now!"]),

@@ -317,6 +317,25 @@ def _signature_like(content: str) -> bool:
         and not regex.search(r"[.!?؟]\W*$", content)
 
 
+_FURNITURE = ("meta", "byline", "source_link", "rule")
+
+
+def _signatures_before_furniture(doc: Document) -> None:
+    """A signature line (a few capitalised words, ``Palestine Daily Digest``) that only page
+    furniture follows (tags, a timestamp, "Leave a Comment", a source line) is a byline, as a
+    signature on the very last line is: the prose is over (and a "heading" with nothing under it heads
+    nothing)."""
+    blocks = doc.blocks
+    for k, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "heading") or k == 0 or k == len(blocks) - 1:   # nothing follows a heading
+            continue
+        if not all(b.kind in _FURNITURE for b in blocks[k + 1:]) or blocks[k - 1].kind not in _FURNITURE:
+            continue
+        cs, ce = block.content
+        if _signature_like(doc.text[cs:ce].strip()):
+            block.kind = "byline"
+
+
 def _lift_meta(doc: Document, kind: str, content: str) -> None:
     meta = doc.meta
     if kind == "byline":
@@ -356,6 +375,7 @@ def split_blocks(doc: Document, config) -> None:
         cs, ce = _content_span(text, s, e) if kind != "tweet" else (s, e)
         block = doc.add_block(kind, s, e, content_start=cs, content_end=ce)
         _lift_meta(doc, kind, text[cs:ce].strip())
+    _signatures_before_furniture(doc)
     # a short emphasised signature at the very end names the outlet (**Radio Example**)
     if doc.blocks and doc.blocks[-1].kind == "byline" and _is_emphasised(doc.blocks[-1].text):
         cs, ce = doc.blocks[-1].content
