@@ -1,5 +1,6 @@
 """Readers and bad input: each gives correct output or a clear per-document error."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,14 @@ def test_utf8_cut_mid_character_is_kept_with_a_warning(tmp_path):
     assert not doc.failed and doc.meta["encoding"] == "utf-8"
     assert doc.errors[0]["code"] == "invalid_utf8" and doc.text.endswith("\ufffd")
     doc.check_offsets()
+
+
+@pytest.mark.parametrize("page,expected", [
+    ("tweets_page.html", "gold/tweets_page.html.extracted"),
+    ("heldout4/d1_en_html_marrakech_electric_brt.html", "heldout4/gold/d1_en_html_marrakech_electric_brt.html.extracted"),
+])
+def test_html_extraction_matches_the_hand_made_text(page, expected):
+    """The annotators wrote down what a reader sees; the extracted text must be exactly that (a line
+    break inside a paragraph of the source is a space)."""
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    assert extract_html((root / page).read_text(encoding="utf-8")).text == (root / expected).read_text(encoding="utf-8")

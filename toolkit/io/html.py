@@ -12,6 +12,8 @@ form the text readers see: ``BODY — Name (@handle) Month D, YYYY``.
 'Title\\n\\nOne two'
 >>> r.layout
 [(0, 5, 'heading'), (7, 14, 'paragraph')]
+>>> extract_html('<p>wrapped\\nin the source<br>new line</p>').text
+'wrapped in the source\\nnew line'
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5
          "hr": "rule"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_NEWLINES = re.compile(r"[\r\n]+")
 
 
 @dataclass
@@ -144,7 +147,8 @@ class _Collector(HTMLParser):
             return
         if self.drop_depth:
             return
-        self.buffer.append(data)
+        # a line break in the source is only whitespace (a browser shows a space); <br> and <pre> keep theirs
+        self.buffer.append(data if "pre" in self.stack else _NEWLINES.sub(" ", data))
 
     def _meta_tag(self, attrs):
         key = (attrs.get("property") or attrs.get("name") or "").lower()
