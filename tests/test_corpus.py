@@ -84,10 +84,10 @@ def test_second_heldout_quality(corpus_docs):
     assert m["quotes.speaker"]["acc"] >= 0.85 and m["quotes.cue"]["acc"] >= 0.8
 
 
-@pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7)])
+@pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6)])
 def test_later_heldout_quality(corpus_docs, folder, documents):
-    """corpus/heldout3 and heldout4 were written blind to the code (first runs: speaker 0.774 and
-    0.698); the bars sit a little under today's numbers."""
+    """corpus/heldout3, heldout4 and heldout5 were written blind to the code (first runs: speaker
+    0.774, 0.698 and 0.698); the bars sit a little under today's numbers."""
     docs = [d.to_dict() for d in corpus_docs if f"/{folder}/" in d.meta["path"]]
     m = evaluate_documents(docs, CORPUS / folder / "gold")
     assert m["documents"] == documents

@@ -543,3 +543,43 @@ def test_quoted_as_saying_calls_for_and_addressees(text, content, name, cue):
 ])
 def test_descriptions_and_issuers(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a description with its name in an appositive
+    ("وقال أحد سكان القرية، أبو سليم، إن الناس «ينتظرون الطريق منذ سنوات».", "ينتظرون الطريق منذ سنوات", "أبو سليم"),
+    # a description then a name the tables do not know
+    ("وكتبت عالمة الآثار الفرنسية كلير دوبون أن الأرضية «في حالة ممتازة».", "في حالة ممتازة", "كلير دوبون"),
+    # a hidden-subject verb later in a sentence opened by كانت: the sentence's subject
+    ("وكانت الباحثة الإيطالية ماريا روسي، التي تعمل في الموقع، قد نشرت صورًا، وكتبت أن اللوحة «نادرة جدًا».",
+     "نادرة جدًا", "ماريا روسي"),
+    # "ولفتت إلى أن": the hidden subject, the nearest earlier woman
+    ("وأكدت المهندسة سلمى يوسف أن العمل «مستمر».\n\nولفتت إلى أن الفريق «سينتهي في الصيف».", "سينتهي في الصيف",
+     "سلمى يوسف"),
+    # "عبد X" after a role keeps its second word
+    ("وقالت المهندسة هدى عبد الرحيم: «سنعود غدًا».", "سنعود غدًا", "هدى عبد الرحيم"),
+])
+def test_arabic_names_in_descriptions_and_appositives(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name,cue", [
+    ("For years Mona Fadel has dived off Aqaba. The 48-year-old diver calls the reef “a library of the sea,” "
+     "and she means it.", "a library of the sea,", "Mona Fadel", "calls"),
+    ("A colleague from Irbid once joked that the lab was “a second home,” and nobody argued.", "a second home,",
+     "A colleague from Irbid", "joked"),
+    # a given name alone opening a sentence introduces the person a later "he" means
+    ("“Prices rose,” said trader Sami Nour.\n\nAbdullah Haddad farms dates. Abdullah, 67, is not against change. "
+     "“The palm does not like to be rushed,” he said.", "The palm does not like to be rushed,", "Abdullah Haddad", "said"),
+])
+def test_english_descriptions_and_given_names(text, content, name, cue):
+    q = only(run(text), content)
+    assert q.speaker.name == name and q.cue == cue
+
+
+@pytest.mark.parametrize("text,content", [
+    ('من بينها سلسلة "مغامرات سلمى في البحر" للكاتب يوسف نادر.', "مغامرات سلمى في البحر"),
+    ("The festival opens with the documentary “Salt and Water” on Friday.", "Salt and Water"),
+])
+def test_titles_of_works_are_terms(text, content):
+    assert only(run(text), content).kind == "term"

@@ -51,6 +51,26 @@ def test_byline_breadcrumb_tags_and_boilerplate():
     assert doc.meta["date"] == "2025-02-11" and doc.meta["author"] == "Staff Writer"
 
 
+def test_emphasised_prose_is_not_a_caption():
+    text = ("# The reef that can take the heat\n\n*A biologist on why the northern corals survive the heat*\n\n"
+            "For years she has dived off the coast and counted the corals one by one.\n\n"
+            "*This interview has been edited for length and clarity.*\n\n**Q: How did you start?**\n\n"
+            "A: I grew up by the sea, and my father mended nets.\n\n---\n\n"
+            "**Divers count corals off the coast on Monday [Sami Nour/Reef Press]**")
+    assert [k for k, _ in kinds(text)] == ["heading", "paragraph", "paragraph", "meta", "paragraph", "paragraph",
+                                          "rule", "caption"]
+
+
+def test_press_release_furniture_and_section_headings():
+    text = ("FOR IMMEDIATE RELEASE\n\nFoundation opens ten thousand manuscripts to the public\n\n"
+            "AMMAN, Jordan -- The foundation today launched a free online library of manuscripts.\n\n"
+            "About the Heritage Foundation\n\n"
+            "The foundation is a non-profit organisation founded in Amman in 2011 to preserve and share the "
+            "written heritage of the region and to train conservators.\n\n"
+            "Media contact: Rami Odeh, press@example.org\n\n###")
+    assert [k for k, _ in kinds(text)] == ["meta", "heading", "paragraph", "heading", "paragraph", "meta", "rule"]
+
+
 def test_signature_before_the_page_furniture_is_a_byline():
     text = ("Talks resumed today in the city.\n\nSource: Agencies + local press\n\nLevant Evening Post\n\n"
             "#talks #deal\n2024-05-02 10:00:00\n\nLeave a Comment")

@@ -225,12 +225,13 @@ class _Lang:
     addressees: frozenset = frozenset()       # "للصحفيين": whom a speaker told; ends the speaker's name
     saying: frozenset = frozenset()           # "قوله", "saying": the cue of "X quoted Y as saying"
     quoting: frozenset = frozenset()          # "عن", "quoted": ... whose speaker follows this word
+    copulas: frozenset = frozenset()          # "كانت": opens a sentence whose subject a later verb shares
 
 
 #: ``quote_words.txt`` tags that list single words, and the :class:`_Lang` field each one fills
 _WORD_TAGS = {"pronoun": "pronouns", "describe": "describe", "link": "links", "aux": "aux", "person": "persons",
               "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles",
-              "addressee": "addressees", "saying": "saying", "quoting": "quoting"}
+              "addressee": "addressees", "saying": "saying", "quoting": "quoting", "copula": "copulas"}
 
 
 @lru_cache(maxsize=None)
@@ -487,6 +488,59 @@ def _quoted_as(toks: list[_Tok], cue: int) -> list[_Tok] | None:
     return out or None
 
 
+def _trailing_arabic_name(out: list[_Tok]) -> list[_Tok] | None:
+    """The name that ends an Arabic description (``سائق الجرافة محمد الشوابكة``, ``عالمة الآثار
+    البريطانية هيلين كارفيل``): from the end, words without the article (a family name with it
+    only last), two or three of them, after a word with the article.
+
+    >>> [t.text for t in _trailing_arabic_name(_tokens("سائق الجرافة محمد الشوابكة", 0, 26))]
+    ['محمد', 'الشوابكة']
+    >>> _trailing_arabic_name(_tokens("الأمم المتحدة", 0, 13)) is None
+    True
+    """
+    if len(out) < 3 or not all(_is_ar(t.text) for t in out):
+        return None
+    k = len(out) - 1
+    if out[k].norm.startswith("ال") and out[k - 1].norm.startswith("ال"):
+        return None
+    k -= 1
+    while k >= 0 and not out[k].norm.startswith("ال") and len(out) - k <= 3:
+        k -= 1
+    name = out[k + 1:]
+    if k < 0 or not out[k].norm.startswith("ال") or not 2 <= len(name) <= 3:
+        return None
+    data = _lang_data()
+    if any(t.norm in data.roles or t.norm in _stopwords() or t.norm in data.cues for t in name):
+        return None
+    return name
+
+
+def _appositive_name(toks: list[_Tok]) -> list[_Tok] | None:
+    """The name in an appositive that a comma closes right after a description (``، أبو رامي،``,
+    ``, Umm Ahmad,``): one to three words opening with a given name of the tables, a kunya
+    (أبو/أم, Abu/Umm) or, in Latin script, capitalised.
+
+    >>> [t.text for t in _appositive_name(_tokens("أبو رامي، إن", 0, 12))]
+    ['أبو', 'رامي']
+    """
+    name = []
+    for t in toks[:4]:
+        if t.text in {",", "،"}:
+            break
+        name.append(t)
+    else:
+        return None
+    if not 1 <= len(name) <= 3 or len(name) == len(toks):
+        return None
+    first = name[0]
+    kunya = first.norm in _AR_COMPOUND_HEADS or first.norm in {"abu", "umm"}
+    if _is_ar(first.text):
+        ok = (kunya and len(name) >= 2) or (_fold_name(first.text) in _name_tables()[1] and len(name) >= 2)
+    else:
+        ok = all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text) for t in name) and len(name) >= 2
+    return name if ok else None
+
+
 def _coordinated_that(toks: list[_Tok], after: int) -> bool:
     """Whether ``and that`` / ``but that`` (a second reported clause) comes after ``toks[after]``.
 
@@ -509,6 +563,8 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     ['Rana', 'Odeh']
     >>> [t.text for t in _introduced_person(_tokens("Leila Haddad runs a bakery.", 0, 27))]
     ['Leila', 'Haddad']
+    >>> [t.text for t in _introduced_person(_tokens("Omar, 67, is not against it.", 0, 28))]
+    ['Omar']
     """
     name = []
     for t in toks[:5]:
@@ -516,7 +572,8 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
             name.append(t)
         else:
             break
-    if not 2 <= len(name) <= 4 or len(toks) < len(name) + 2:
+    given_alone = len(name) == 1 and name[0].norm in _latin_given_names()     # "Abdullah, 67, is ..."
+    if not (2 <= len(name) <= 4 or given_alone) or len(toks) < len(name) + 2:
         return None
     nxt = toks[len(name)]
     if nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in _stopwords() \
@@ -546,7 +603,7 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
                                                                     and c[0].norm not in _lang_data().pronouns)):
         c = c[1:]
     # drop trailing adverbs ("also")
-    while c and c[-1].norm in {"also", "then", "later", "earlier"}:
+    while c and c[-1].norm in {"also", "then", "later", "earlier", "once", "again", "recently", "previously"}:
         c = c[:-1]
     return c
 
@@ -580,7 +637,8 @@ def _latin_given_names() -> frozenset:
         if resources.has_resource(code, "names.tsv"):
             for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
                 heading = section.casefold()
-                if ("given" in heading or "female" in heading) and " " not in row[0].strip():
+                if "given" in heading or "female" in heading or "compound" in heading:
+                    # compound Arabic names count where the Latin spelling is one word (عبد الله: Abdullah)
                     out |= {w.casefold() for w in row[1:] if w and " " not in w.strip()}
     return frozenset(out)
 
@@ -665,13 +723,17 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
     """Subject after a cue (``said X``, Arabic ``قال فلان``)."""
     out = []
     roles0 = _lang_data().roles
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.text == "." and out and (out[-1].norm in roles0 or out[-1].norm + "." in roles0):
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
                 or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or _AR_PREP_PRONOUN.match(t.norm) \
                 or t.norm in _lang_data().addressees \
                 or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))):
+            if t.text in {",", "،"} and out:
+                named = _appositive_name(toks[i + 1:])
+                if named and not any(_fold_name(u.text) in _known_names() or _is_cap(u) for u in out):
+                    return named     # "وقال أحد سكان الحي، أبو رامي، إن": the description's name
             break        # an age "(22 عامًا)", an addressee "للصحفيين", "إنها …" end the subject
         out.append(t)
     if not out:
@@ -702,8 +764,14 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         name = _name_after_role(out[1:])
         if name and len(name) >= 2:   # one known word is too weak without a role ("في بيان": Bayan)
             return name
+    if out[0].norm in stop and not _is_cap(out[0]) and out[0].norm not in _DETS \
+            and out[0].norm not in _lang_data().pronouns:
+        return None              # "ولفتت إلى أن", "said in a statement": a preposition, no subject
     cut = next((k for k, t in enumerate(out) if k > 0 and t.norm in stop and not _is_cap(t)), len(out))
     out = out[:cut]
+    trailing = _trailing_arabic_name(out)
+    if trailing:
+        return trailing      # "عالمة الآثار البريطانية هيلين كارفيل" -> the name after the description
     lead = 0
     while lead < min(2, len(out)) and _is_ar(out[lead].text) and out[lead].norm.startswith("ال"):
         lead += 1
@@ -762,8 +830,10 @@ class _Resolver:
                         break              # the role's complement (مدير المعرض), not a name
                     if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
                             or n in _AR_NOT_NAME or n in data.describe or _indefinite(u.text) \
+                            or n in data.addressees or u.text.startswith("لـ") \
                             or (n[:1] in "وف" and n[1:] in cues) or n.startswith(("بال", "لل", "وال", "فال", "كال")) \
-                            or len(name) >= 3 or (len(name) >= 2 and n.startswith("ال")):
+                            or len(name) >= 3 or (len(name) >= 2 and n.startswith("ال")
+                                                  and name[-1].norm not in _AR_COMPOUND_HEADS):
                         break
                     name.append(u)
                 if name:
@@ -841,7 +911,8 @@ class _Resolver:
         pat = regex.compile(r"(?<![\w'’\-])" + regex.escape(given) + r"\s+((?:(?i:al|el|abu|abou|bin|ben|ibn)[\s\-])?"
                             r"\p{Lu}[\p{Ll}'’\-]+)(?![\w'’])")
         found = None
-        for m in pat.finditer(self.text):
+        lo, hi = (0, len(self.text)) if pos is None else (max(0, pos - _REACH), min(len(self.text), pos + _REACH))
+        for m in pat.finditer(self.text, lo, hi):
             family = m.group(1)
             last = _norm(regex.split(r"[\s\-]", family)[-1])
             if last in stop or last in data.roles or last in _NOT_NAMES or last in data.cues:
@@ -862,6 +933,11 @@ class _Resolver:
                 found = self.person(pos, data.gender.get(core[0].norm), _is_ar(core[0].text))
                 return found or (None if _is_ar(core[0].text) else self.named_before(pos))
             return self.nearest(pos, None)
+        if toks[0].norm == "the" and any(_AGE.match(t.text) for t in toks[1:3]):
+            # "The 54-year-old marine biologist": the person the text has just named
+            found = self.named_before(pos) or self.person(pos, None)
+            if found:
+                return self.fullest(found, pos)
         head = core[-1].norm
         is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
         if len(core) == 1 and (head in data.describe or head in data.roles) and _has_case(core[0]):
@@ -905,9 +981,11 @@ class _Resolver:
         if role_at is None:
             return None
         role, complement = _bare(desc[role_at]), [_bare(w) for w in desc[role_at + 1:role_at + 2]]
-        toks = self._all_tokens()
+        toks, starts = self._all_tokens(), self._starts
+        first, last = bisect.bisect_left(starts, pos - _REACH), bisect.bisect_right(starts, pos + _REACH)
         found = []
-        for k, t in enumerate(toks[:-1]):
+        for k in range(max(first, 0), min(last, len(toks) - 1)):
+            t = toks[k]
             if t.text not in {"،", ","} or _bare(toks[k + 1].norm) != role:
                 continue
             if complement and [_bare(u.norm) for u in toks[k + 2:k + 2 + len(complement)]] != complement:
@@ -928,6 +1006,7 @@ class _Resolver:
     def _all_tokens(self) -> list:
         if not hasattr(self, "_toks"):
             self._toks = _tokens(self.text, 0, len(self.text))
+            self._starts = [t.start for t in self._toks]
         return self._toks
 
     def named_later(self, head: str, pos: int) -> str | None:
@@ -938,10 +1017,10 @@ class _Resolver:
         titled = regex.compile(r"(?<![\w'’\-])(?i:" + regex.escape(head) + r")\s+(\p{Lu}[\w'’\-]+(?:\s+" + part
                                + r"){1,2})(?![\w'’\-])")
         found = []
-        m = titled.search(self.text, pos)
+        m = titled.search(self.text, pos, min(len(self.text), pos + _REACH))
         if m:
             found.append((m.start(), m.group(1)))
-        for m in _appositive_pattern().finditer(self.text, pos):
+        for m in _appositive_pattern().finditer(self.text, pos, min(len(self.text), pos + _REACH)):
             if _norm(m.group(2)) == head:
                 found.append((m.start(), m.group(1)))
                 break
@@ -1025,8 +1104,12 @@ class _Resolver:
         return best
 
 
+#: how far (characters) the name lookups of one quote reach before and after it: an article's length,
+#: so a book-sized document stays linear
+_REACH = 20_000
 #: first words of compound Arabic family names in Latin script ("Abu Ghosh", "Bin Salem", "El Sayed")
 _SURNAME_PARTICLES = frozenset({"abu", "abou", "bin", "ibn", "bint", "bou", "ben", "al", "el", "umm", "ould"})
+_AGE = regex.compile(r"^\d{1,3}-years?-old$", regex.I)
 _FULL_NAME = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){1,3}(?![\w'’])")
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                        "april may june july august september october november december".split())
@@ -1034,6 +1117,8 @@ _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday
 _AR_THAT = regex.compile(r"^[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)$")
 #: a preposition with a pronoun suffix ("كتبت فيه أنها …": in it): never a subject
 _AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|إل|مع|عند|لدى|لدي)(?:ه|ها|هم|هن|هما|ي|نا|ك|كم)$")
+#: first words of compound Arabic names (عبد الهادي، أبو رامي): the ال- word after them is part of the name
+_AR_COMPOUND_HEADS = frozenset({"عبد", "أبو", "ابو", "أم", "ام", "بن", "ابن"})
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
 
 
@@ -1332,7 +1417,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             if quoted_as:
                 # "ونقلت الوكالة عن المتحدث باسم الحكومة قوله إن «…»", "quoted the minister as saying":
                 # the speaker is the one quoted, between the preposition and the cue
-                subj_toks, linked, inherit, own_subject = quoted_as, False, False, False
+                subj_toks, linked, inherit, own_subject = _subject_after(quoted_as) or quoted_as, False, False, False
             if b == a + 1 and left_toks[a].norm in data.participles and ar_cue:
                 # "وأوضح الأعرج أن … مرجّحًا أنها «…»": a participle never has a subject of its own;
                 # it speaks for the nearest earlier person of its gender
@@ -1347,12 +1432,19 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             if ar_cue and b == a + 1 and not subj_toks:
                 # "وعن سبب اختيار الشعار قالت: «…»": the verb's own (hidden) pronoun subject
                 rest = left_toks[b:]
-                while rest and _AR_PREP_PRONOUN.match(rest[0].norm):
-                    rest = rest[1:]               # "كتبت فيه أنها «…»": she wrote in it that …
+                while rest and (_AR_PREP_PRONOUN.match(rest[0].norm)
+                                or (rest[0].norm in {"إلى", "الى", "على"} and len(rest) > 1 and rest[1].norm in {"أن", "إن"})):
+                    rest = rest[1:]               # "كتبت فيه أنها «…»", "ولفتت إلى أن …": she wrote / pointed out that
                 if not rest or rest[0].text in {":", "«", "“", '"'} or rest[0].norm in {"إن", "أن"} \
                         or _AR_THAT.match(rest[0].norm):
                     ar_pron, ar_gender = True, data.gender.get(left_toks[a].norm)
                     inherit = False
+                    opener = left_own[0].norm if left_own else ""
+                    if a >= 3 and (opener in data.copulas or (opener[:1] in "وف" and opener[1:] in data.copulas)):
+                        # "وكانت عالمة الآثار هيلين كارفيل … قد نشرت … وكتبت أن «…»": the sentence's subject
+                        first = _subject_after(left_toks[left_toks.index(left_own[0]) + 1:a])
+                        if first and (len(first) >= 2 or _fold_name(first[0].text) in _known_names()):
+                            subj_toks, ar_pron = first, False
             if not subj_toks and adjacent and right_toks and not ar_pron:
                 rt = [t for t in right_toks if t.text not in {",", "،"}]
                 lead = []

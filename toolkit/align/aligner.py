@@ -106,6 +106,7 @@ ALIGN_CONFIG: dict = {
 _FEATURES = ("cos", "ccos", "strength", "conflict", "prox", "len", "longer", "rev", "author")
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SENTENCE_END = regex.compile(r"[.!?؟…][\"”’»)\]*_\s]*$")
 
 
 def _lang_of(text: str, lang: str | None) -> str:
@@ -537,7 +538,9 @@ def candidates_of(doc: Document, config: dict | None = None) -> list[Candidate]:
                        s.block in tweet_blocks) for i, s in good]
     # the lede: the first prose sentence that quotes no one (a standfirst built on a quote is not it)
     quoted = [(q.start, q.end) for q in doc.quotes if q.kind != "term"]
+    # and that ends like a sentence (a standfirst or subheadline without a full stop is not the lede)
     lede = next((u for u in units if kinds.get(u.block) == "paragraph" and not u.in_tweet
+                 and _SENTENCE_END.search(u.text)
                  and not any(u.start <= a and b <= u.end for a, b in quoted)), None)
     if lede is not None:
         lede.lede = True

@@ -30,7 +30,7 @@ __all__ = ["split_blocks", "classify_block", "paragraph_spans"]
 
 #: Markdown blockquote marker at the start of a line ("> text"); a line of only ">" is a blank line.
 _QUOTE_MARKER = regex.compile(r"^[ \t]*>[ \t]?")
-_RULE = regex.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
+_RULE = regex.compile(r"^\s*([-*_=#])(?:\s*\1){2,}\s*$")      # ---, * * *, ===, and a press release's ###
 _HEADING = regex.compile(r"^(#{1,6})\s+")
 _URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
 _BARE_URL = regex.compile(r"https?://[^\s<>]+")
@@ -336,6 +336,43 @@ def _signatures_before_furniture(doc: Document) -> None:
             block.kind = "byline"
 
 
+def _emphasised_prose(doc: Document) -> None:
+    """An emphasised block is a photo caption where captions stand: under an image placeholder or a
+    rule, or with a photo credit. Elsewhere it is prose set in bold or italics: a standfirst under the
+    headline (``*Marine biologist X on why ...*``), an interviewer's question (``**Q: ...?**``)."""
+    cues = _cues()
+    for k, block in enumerate(doc.blocks):
+        if block.kind not in ("caption", "byline") or not _is_emphasised(block.text.lstrip("# ")):
+            continue
+        cs, ce = block.content
+        content = doc.text[cs:ce].strip()
+        question = content.rstrip("*_ ").endswith(("?", "؟")) or regex.match(r"(?:Q|س)\s*[:.]", content)
+        if block.kind == "byline":
+            if question:
+                block.kind = "paragraph"     # a short question in bold is the interviewer's, not a signature
+            continue
+        credited = bool(cues.caption and cues.caption.search(content)) or \
+            any(content.casefold().startswith(p) for p in cues.caption_prefixes)
+        after_image = k > 0 and doc.blocks[k - 1].kind in ("meta", "rule")
+        if question or not (credited or after_image):
+            block.kind = "paragraph"
+
+
+def _section_headings(doc: Document) -> None:
+    """A short title-like line between paragraphs, over a longer paragraph, heads a section
+    (``About Qalam Heritage Foundation`` in a press release)."""
+    blocks = doc.blocks
+    for k in range(1, len(blocks) - 1):
+        block, before, after = blocks[k], blocks[k - 1], blocks[k + 1]
+        if block.kind != "paragraph" or before.kind != "paragraph" or after.kind != "paragraph":
+            continue
+        cs, ce = block.content
+        content = doc.text[cs:ce].strip()
+        if len(_WORD.findall(content)) <= 8 and _title_like(content) \
+                and len(_WORD.findall(doc.text[after.start:after.end])) >= 20:
+            block.kind = "heading"
+
+
 def _lift_meta(doc: Document, kind: str, content: str) -> None:
     meta = doc.meta
     if kind == "byline":
@@ -376,6 +413,8 @@ def split_blocks(doc: Document, config) -> None:
         block = doc.add_block(kind, s, e, content_start=cs, content_end=ce)
         _lift_meta(doc, kind, text[cs:ce].strip())
     _signatures_before_furniture(doc)
+    _emphasised_prose(doc)
+    _section_headings(doc)
     # a short emphasised signature at the very end names the outlet (**Radio Example**)
     if doc.blocks and doc.blocks[-1].kind == "byline" and _is_emphasised(doc.blocks[-1].text):
         cs, ce = doc.blocks[-1].content
