@@ -240,7 +240,11 @@ def main(argv=None) -> int:
                                         + ", ".join(MODELS) + " that loads)")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes (median reported)")
     parser.add_argument("--details", action="store_true", help="print every match, miss and false alarm")
+    parser.add_argument("--scale", action="store_true",
+                        help="only time the quotes stage on ever longer quote-dense documents (linear?)")
     args = parser.parse_args(argv)
+    if args.scale:
+        return scale(args.repeat)
 
     seeds, seeds_gold = shared("seeds"), shared("gold")
     sets = {"seeds": load_documents(seeds, seeds_gold),
@@ -284,6 +288,33 @@ def main(argv=None) -> int:
         print("\nerrors:")
         for e in errors:
             print("  " + e)
+    return 0
+
+
+def scale(repeat: int) -> int:
+    """The quote paragraphs of the team corpus (every file under corpus/, both languages), repeated
+    into one document of 100 ... 1,600 paragraphs: speaker lookups must stay local, so time per
+    paragraph must not grow with the document."""
+    import toolkit
+
+    paragraphs = []
+    for path in sorted((ROOT / "corpus").rglob("*")):
+        if path.suffix in (".txt", ".md") and path.parent.name != "gold" and "README" not in path.name:
+            paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n\n")
+                           if any(m in p for m in "“«\"") and len(p) < 2000]
+    rows = []
+    for n in (100, 400, 1600):
+        text = "\n\n".join(paragraphs[k % len(paragraphs)] for k in range(n))
+        times, quotes = [], 0
+        for _ in range(max(1, repeat)):
+            start = time.perf_counter()
+            doc = toolkit.process(text, skip=["align"])
+            times.append(time.perf_counter() - start)
+            quotes = len(doc.quotes)
+        t = statistics.median(times)
+        rows.append([n, f"{len(text) / 1e6:.2f}", quotes, f"{t:.2f}", f"{1000 * t / n:.1f}", f"{len(text) / t / 1e6:.3f}"])
+    print(table(rows, ["paragraphs", "MB", "quotes", "time s", "ms per paragraph", "MB/s"]))
+    print(f"\n{len(paragraphs)} distinct quote paragraphs from corpus/, every stage but align, median of {repeat}")
     return 0
 
 

@@ -856,7 +856,7 @@ class _Resolver:
                     if p > best[0]:
                         words = {_norm(w) for w in name.split()}
                         same = [e[1] for e in reversed(self.entities) if e[0] < pos and words <= e[2]]
-                        best = (p, same[0] if same else self.fullest(name))
+                        best = (p, same[0] if same else self.fullest(name, pos))
                     break
         if best[1] is None and arabic:      # an organisation of that gender ("قالت الوزارة")
             for p, name, words, g, org in reversed(self.entities):
@@ -869,15 +869,18 @@ class _Resolver:
         if len(words) == 1 and words[0][:1].lower() == words[0][:1].upper():
             roles, stop = _lang_data().roles, _stopwords()
             cues = _lang_data().cues
-            for m in regex.finditer(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])", self.text):
+            lo, hi = self._window(pos)
+            for m in regex.compile(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])").finditer(
+                    self.text, lo, hi):
                 w = _norm(m.group(1))
                 if w not in roles and w not in stop and w not in cues and not (w[:1] in "وف" and w[1:] in cues):
                     return m.group(1) + " " + words[0]
             return name
         if len(words) == 2 and words[0].casefold() in _SURNAME_PARTICLES and words[1][:1].isupper():
             # a compound family name ("Abu Ghosh" -> "Khaled Abu Ghosh"): the given name before it
-            for m in regex.finditer(r"(?<![\w'’\-])(\p{Lu}[\p{Ll}'’\-]+)\s+" + regex.escape(name) + r"(?![\w'’\-])",
-                                    self.text):
+            lo, hi = self._window(pos)
+            for m in regex.compile(r"(?<![\w'’\-])(\p{Lu}[\p{Ll}'’\-]+)\s+" + regex.escape(name)
+                                   + r"(?![\w'’\-])").finditer(self.text, lo, hi):
                 w = _norm(m.group(1))
                 if w not in _lang_data().roles and w not in _stopwords() and w not in _NOT_NAMES \
                         and w not in _SURNAME_PARTICLES:
@@ -895,7 +898,7 @@ class _Resolver:
         key = ("(?i:" + article.group(1) + ")-" + regex.escape(article.group(2))) if article else regex.escape(words[0])
         pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*\s+){1,6})" + key + r"\b")
         roles = _lang_data().roles
-        for m in pat.finditer(self.text):
+        for m in pat.finditer(self.text, *self._window(pos)):
             toks = _tokens(self.text, m.start(), m.end())
             nm = _name_of(toks)
             nm = [t for t in nm if t.norm not in _DETS]
@@ -904,6 +907,12 @@ class _Resolver:
                 best = cand
         return best
 
+    def _window(self, pos: int | None) -> tuple[int, int]:
+        """The stretch of text the name lookups for a mention at ``pos`` read (``_REACH`` each side)."""
+        if pos is None:
+            return 0, len(self.text)
+        return max(0, pos - _REACH), min(len(self.text), pos + _REACH)
+
     def given_name_full(self, given: str, pos: int | None = None) -> str | None:
         """The ``given`` + family name in the text (``Maryam Al Sayed``, ``Ali Mirza``) nearest before
         ``pos`` (else the first)."""
@@ -911,8 +920,7 @@ class _Resolver:
         pat = regex.compile(r"(?<![\w'’\-])" + regex.escape(given) + r"\s+((?:(?i:al|el|abu|abou|bin|ben|ibn)[\s\-])?"
                             r"\p{Lu}[\p{Ll}'’\-]+)(?![\w'’])")
         found = None
-        lo, hi = (0, len(self.text)) if pos is None else (max(0, pos - _REACH), min(len(self.text), pos + _REACH))
-        for m in pat.finditer(self.text, lo, hi):
+        for m in pat.finditer(self.text, *self._window(pos)):
             family = m.group(1)
             last = _norm(regex.split(r"[\s\-]", family)[-1])
             if last in stop or last in data.roles or last in _NOT_NAMES or last in data.cues:
@@ -1063,7 +1071,7 @@ class _Resolver:
                             + r")\b((?:\s+\p{Lu}[\w'’\-]*){1,3})?")
         best = None
         best_pos = -1
-        for m in pat.finditer(self.text, 0, pos):
+        for m in pat.finditer(self.text, max(0, pos - _REACH), pos):
             det = (m.group(1) or "").strip().lower()
             mid = m.group(2) or ""
             after = (m.group(3) or "").strip()
@@ -1094,13 +1102,13 @@ class _Resolver:
             # an appositive names the person: "Hani Saleh, a spokesman for the water authority"
             heads = data.roles if head in data.generic else {head}
             ap = _appositive_pattern()
-            for m in ap.finditer(self.text, 0, pos):
+            for m in ap.finditer(self.text, max(0, pos - _REACH), pos):
                 if _norm(m.group(2)) in heads and m.end() >= best_pos:
                     toks = _name_of(_tokens(self.text, m.start(1), m.end(1)))
                     toks = [t for t in toks if t.text != "."]
                     if toks and toks[-1].norm not in data.roles and len(toks) >= 2 \
                             and not any(t.norm in _stopwords() or t.norm in _NOT_NAMES for t in toks):
-                        best, best_pos = self.fullest(" ".join(t.text for t in toks)), m.start()
+                        best, best_pos = self.fullest(" ".join(t.text for t in toks), pos), m.start()
         return best
 
 
