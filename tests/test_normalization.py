@@ -60,8 +60,9 @@ def check_map(n, profile):
         assert prev <= s <= e <= len(orig)
         prev = s
         # the original piece, normalised with a little context, holds the output char (two
-        # characters before: a ZWNJ kept after letter + deleted mark needs the letter)
-        window = normalize(orig[max(0, s - 2):e + 1], profile).text
+        # characters each side: a ZWNJ/ZWJ kept between letters needs them even when a deleted
+        # mark such as U+200E stands between)
+        window = normalize(orig[max(0, s - 2):e + 2], profile).text
         assert text[i] in window
     for s in range(0, len(text) + 1, 3):
         for e in range(s, len(text) + 1, 4):

@@ -583,3 +583,34 @@ def test_english_descriptions_and_given_names(text, content, name, cue):
 ])
 def test_titles_of_works_are_terms(text, content):
     assert only(run(text), content).kind == "term"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # sports writing: "the Algerian striker" is the player just written about
+    ("Karim Saidi scored early. Later Youssef Amrani headed in twice for the visitors.\n\n"
+     "Amrani’s two goals were not enough. “Two goals mean nothing tonight,” the Algerian striker said.",
+     "Two goals mean nothing tonight,", "Youssef Amrani"),
+    ("Sami Nasser took the corner.\n\nNasser, the captain, said the team was tired. “We fight on,” said the midfielder.",
+     "We fight on,", "Sami Nasser"),
+    # "of added time" is no cue; "Asked whether" is a question put to him
+    ("Coach Hani Saleh spoke first. The coach also questioned the five minutes of added time, saying the referee "
+     "had found “minutes nobody saw.”", "minutes nobody saw.", "Hani Saleh"),
+    ("Coach Hani Saleh was angry.\n\nAsked whether he would complain, he shook his head. “I will not talk about it,” "
+     "he said.", "I will not talk about it,", "Hani Saleh"),
+])
+def test_anaphoric_descriptions_and_false_cues(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a bare role word points at the last person named with that role
+    ("وقالت وزيرة السياحة والآثار سلمى الخطيب إن «الموسم جيد».\n\nوتوقعت الوزيرة أن «يرتفع الدخل».", "يرتفع الدخل",
+     "سلمى الخطيب"),
+    # a generic المسؤول: the last person named with any role
+    ("وأفاد مدير الأبحاث في البنك الدكتور نبيل سعيد بأن التضخم «تراجع».\n\nوقال المسؤول: «لا حاجة إلى التغيير».",
+     "لا حاجة إلى التغيير", "نبيل سعيد"),
+    # وفق after the quote; كان … قد أفاد: the subject of the opening كان
+    ("وكان البنك المركزي قد أفاد، في بيان، بأنه قرر «الإبقاء على الفائدة».", "الإبقاء على الفائدة", "البنك المركزي"),
+])
+def test_arabic_role_words_point_back(text, content, name):
+    assert only(run(text), content).speaker.name == name

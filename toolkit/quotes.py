@@ -226,12 +226,14 @@ class _Lang:
     saying: frozenset = frozenset()           # "قوله", "saying": the cue of "X quoted Y as saying"
     quoting: frozenset = frozenset()          # "عن", "quoted": ... whose speaker follows this word
     copulas: frozenset = frozenset()          # "كانت": opens a sentence whose subject a later verb shares
+    anaphors: frozenset = frozenset()         # "winger": "the Moroccan winger" is the player just written about
 
 
 #: ``quote_words.txt`` tags that list single words, and the :class:`_Lang` field each one fills
 _WORD_TAGS = {"pronoun": "pronouns", "describe": "describe", "link": "links", "aux": "aux", "person": "persons",
               "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles",
-              "addressee": "addressees", "saying": "saying", "quoting": "quoting", "copula": "copulas"}
+              "addressee": "addressees", "saying": "saying", "quoting": "quoting", "copula": "copulas",
+              "anaphor": "anaphors"}
 
 
 @lru_cache(maxsize=None)
@@ -313,6 +315,10 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
             if len(phrase) == 1 or all(i + k < len(toks) and toks[i + k].norm == phrase[k] for k in range(1, n)):
                 hit = (i, i + n)
                 break
+        if hit and w.isascii() and i > 0 and toks[i - 1].norm in _NOUN_OPENERS:
+            hit = None          # "the five minutes of added time", "an added bonus": an adjective, not a verb
+        if hit and w == "asked" and (i == 0 or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
+            hit = None          # "Asked whether he would complain, he shook his head": a question put to him
         if hit and w in data.saying and w not in data.participles \
                 and not any(toks[k].norm in data.quoting for k in range(max(0, i - 12), i)):
             hit = None          # "على حد قوله" (as he put it): قوله attributes only after "عن" (quoted … as saying)
@@ -350,7 +356,7 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
     rest = toks[last + 1:]
     if rest and last >= 0 and _is_ar(rest[0].text) and rest[0].norm.startswith("ال"):
         # the role's complement (مديرة الحملة: the campaign's director), unless a name follows it
-        named = _name_after_role(rest)
+        named = _name_after_role(rest) or _trailing_arabic_name(rest)
         return named if named else toks
     if rest and last >= 0 and rest[0].text[:1].islower() and rest[0].norm in _stopwords():
         # the role's complement: "Minister of Health Ahmad Nasser" -> the name starts at a given name
@@ -501,13 +507,13 @@ def _trailing_arabic_name(out: list[_Tok]) -> list[_Tok] | None:
     if len(out) < 3 or not all(_is_ar(t.text) for t in out):
         return None
     k = len(out) - 1
-    if out[k].norm.startswith("ال") and out[k - 1].norm.startswith("ال"):
+    if _definite(out[k].norm) and _definite(out[k - 1].norm):
         return None
     k -= 1
-    while k >= 0 and not out[k].norm.startswith("ال") and len(out) - k <= 3:
+    while k >= 0 and not _definite(out[k].norm) and len(out) - k <= 3:
         k -= 1
     name = out[k + 1:]
-    if k < 0 or not out[k].norm.startswith("ال") or not 2 <= len(name) <= 3:
+    if k < 0 or not _definite(out[k].norm) or not 2 <= len(name) <= 3:
         return None
     data = _lang_data()
     if any(t.norm in data.roles or t.norm in _stopwords() or t.norm in data.cues for t in name):
@@ -727,8 +733,8 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         if t.text == "." and out and (out[-1].norm in roles0 or out[-1].norm + "." in roles0):
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
-                or t.norm in {"that", "أن", "إن"} or _AR_THAT.match(t.norm) or _AR_PREP_PRONOUN.match(t.norm) \
-                or t.norm in _lang_data().addressees \
+                or t.norm in {"that", "أن", "إن", "قد", "لقد"} or _AR_THAT.match(t.norm) \
+                or _AR_PREP_PRONOUN.match(t.norm) or t.norm in _lang_data().addressees \
                 or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))):
             if t.text in {",", "،"} and out:
                 named = _appositive_name(toks[i + 1:])
@@ -790,12 +796,17 @@ class _Resolver:
         self.text = doc.text
         self.entities: list[tuple] = []     # (pos, name, words, gender, is_org)
         self.people: set = set()            # names mentioned with a person's role or title
+        self.with_roles: list = []          # (pos, name, role words of the mention), in order
         self._role_mentions = None
 
-    def add(self, pos: int, name: str, gender: str | None = None, person: bool = False):
-        """Record ``name`` mentioned at ``pos``; ``person``: the mention had a person's title or role."""
+    def add(self, pos: int, name: str, gender: str | None = None, person: bool = False, mention=()):
+        """Record ``name`` mentioned at ``pos``; ``person``: the mention had a person's title or role;
+        ``mention``: its tokens, whose role words (الوزيرة، مدير) let a later bare role point back."""
         if person:
             self.people.add(name)
+        roles = frozenset(_bare(t.norm) for t in mention if t.norm in _lang_data().roles or _bare(t.norm) in _lang_data().roles)
+        if roles and name and not any(_bare(_norm(w)) in roles for w in name.split()):
+            self.with_roles.append((pos, name, roles))
         words = [_norm(w) for w in regex.findall(r"[\w\p{M}]+", name)]
         org = bool(words) and words[-1] in _lang_data().describe
         if gender is None:
@@ -939,14 +950,20 @@ class _Resolver:
         if len(core) == 1 and core[0].norm in data.pronouns:
             if core[0].norm in data.persons:
                 found = self.person(pos, data.gender.get(core[0].norm), _is_ar(core[0].text))
-                return found or (None if _is_ar(core[0].text) else self.named_before(pos))
+                if found or _is_ar(core[0].text):
+                    return found
+                return self.last_person_mentioned(pos, data.gender.get(core[0].norm)) or self.named_before(pos)
             return self.nearest(pos, None)
-        if toks[0].norm == "the" and any(_AGE.match(t.text) for t in toks[1:3]):
-            # "The 54-year-old marine biologist": the person the text has just named
-            found = self.named_before(pos) or self.person(pos, None)
+        head = core[-1].norm
+        anaphoric = toks[0].norm == "the" and 2 <= len(toks) <= 5 and (
+            any(_AGE.match(t.text) for t in toks[1:3]) or head in data.anaphors
+            or (head in data.roles and any(_DEMONYM.match(t.text) for t in toks[1:-1])))
+        if anaphoric and not self.nearest(pos, head):
+            # "The 54-year-old marine biologist", "the Moroccan winger", "said the midfielder": the
+            # person the text has just written about
+            found = self.last_person_mentioned(pos) or self.named_before(pos)
             if found:
                 return self.fullest(found, pos)
-        head = core[-1].norm
         is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
         if len(core) == 1 and (head in data.describe or head in data.roles) and _has_case(core[0]):
             is_desc = True
@@ -989,6 +1006,12 @@ class _Resolver:
         if role_at is None:
             return None
         role, complement = _bare(desc[role_at]), [_bare(w) for w in desc[role_at + 1:role_at + 2]]
+        if len(desc) == 1:
+            # a bare role (الوزيرة، المسؤول): the last person named with it (a generic role: with any role)
+            generic = role in data.generic or desc[0] in data.generic
+            for p, name, roles in reversed(self.with_roles):
+                if p < pos and (role in roles or (generic and roles)):
+                    return name
         toks, starts = self._all_tokens(), self._starts
         first, last = bisect.bisect_left(starts, pos - _REACH), bisect.bisect_right(starts, pos + _REACH)
         found = []
@@ -1039,6 +1062,38 @@ class _Resolver:
                 return " ".join(t.text for t in toks)
         return None
 
+    def last_person_mentioned(self, pos: int, gender: str | None = None) -> str | None:
+        """The person whose full name (opening with a given name of the tables) or family name alone
+        comes last before ``pos`` ("Hadjadj's two goals ... 'Two goals mean nothing,' the Algerian
+        striker said"), as that full name."""
+        data, stop = _lang_data(), _stopwords()
+        lo = max(0, pos - _REACH)
+        tweets = [(b.start, b.end) for b in self.doc.blocks if b.kind == "tweet"]
+        people = {}
+        for m in _PERSON_NAME.finditer(self.text, lo, pos):
+            words = regex.sub(r"['’]s$", "", m.group()).split()
+            while len(words) > 2 and words[0].casefold() not in _latin_given_names() \
+                    and words[1].casefold() in _latin_given_names():
+                words = words[1:]           # "Later Youssef Amrani": the name starts at the given name
+            full = " ".join(words)
+            if any(_norm(w) in stop or _norm(w) in data.roles or _norm(w) in _NOT_NAMES for w in words) \
+                    or any(a <= m.start() < b for a, b in tweets):
+                continue
+            people.setdefault(full, words[-1])
+        best = (-1, None)
+        for full, family in people.items():
+            alone = regex.compile(r"(?<![\w'’\-]|\p{Lu}\p{Ll}+ )" + regex.escape(family) + r"(?![\w\-])")
+            known = full.split()[0].casefold() in _latin_given_names() or full in self.people
+            if not known and len(alone.findall(self.text, lo, pos)) < 2:
+                continue       # a person: a given name the tables know, or the family name used alone again
+            if gender and _given_name_genders().get(full.split()[0].casefold(), gender) != gender:
+                continue
+            pat = regex.compile(r"(?<![\w'’\-])(?:" + regex.escape(full) + "|" + regex.escape(family) + r")(?![\w\-])")
+            for m in pat.finditer(self.text, lo, pos):
+                if m.start() > best[0] and not any(a <= m.start() < b for a, b in tweets):
+                    best = (m.start(), full)
+        return best[1]
+
     def named_before(self, pos: int, window: int = 400) -> str | None:
         """The nearest full name (two to four capitalised words) in the text shortly before ``pos``,
         for a pronoun when no speaker has been named yet ("Ziad Nasrallah welcomed the ship. He
@@ -1048,10 +1103,12 @@ class _Resolver:
         best = None
         for m in _FULL_NAME.finditer(self.text, lo, pos):
             words = m.group().split()
-            if any(_norm(w) in stop or _norm(w) in data.roles or _norm(w) in _NOT_NAMES
-                   or _norm(w) in data.describe for w in words):
+            while words and _norm(words[0]) in data.roles:
+                words = words[1:]           # "Coach Hani Saleh": the name after the title
+            if len(words) < 2 or any(_norm(w) in stop or _norm(w) in data.roles or _norm(w) in _NOT_NAMES
+                                     or _norm(w) in data.describe for w in words):
                 continue
-            best = m.group()
+            best = " ".join(words)
         return best
 
     def nearest(self, pos: int, head: str | None, people: bool = True) -> str | None:
@@ -1117,12 +1174,20 @@ class _Resolver:
 _REACH = 20_000
 #: first words of compound Arabic family names in Latin script ("Abu Ghosh", "Bin Salem", "El Sayed")
 _SURNAME_PARTICLES = frozenset({"abu", "abou", "bin", "ibn", "bint", "bou", "ben", "al", "el", "umm", "ould"})
+#: words after which an English cue word is an adjective in a noun phrase ("of added time")
+_NOUN_OPENERS = frozenset({"of", "the", "a", "an", "with", "for", "in", "its", "his", "her", "their", "our", "this",
+                           "these", "those", "some", "any", "no"})
+_QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "how", "what", "when", "where", "who"})
+_DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}+(?:an|ian|i|ese|ish)$")      # Moroccan, Algerian, Emirati, Lebanese
+#: a full name, possessive allowed ("Wael Ghariani's corner")
+_PERSON_NAME = regex.compile(r"(?<![\w'’\-])\p{Lu}[\p{Ll}'’\-]+(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Ll}{1,2}-\p{Lu}\p{Ll}+)){1,3}"
+                             r"(?=['’]s\b|(?![\w'’]))")
 _AGE = regex.compile(r"^\d{1,3}-years?-old$", regex.I)
 _FULL_NAME = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){1,3}(?![\w'’])")
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                        "april may june july august september october november december".split())
 #: أن/إن with a pronoun suffix ("قالت فتحي إنها …"): the reported clause starts there
-_AR_THAT = regex.compile(r"^[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)$")
+_AR_THAT = regex.compile(r"^(?:[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)|ب[أا]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)?)$")
 #: a preposition with a pronoun suffix ("كتبت فيه أنها …": in it): never a subject
 _AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|إل|مع|عند|لدى|لدي)(?:ه|ها|هم|هن|هما|ي|نا|ك|كم)$")
 #: first words of compound Arabic names (عبد الهادي، أبو رامي): the ال- word after them is part of the name
@@ -1134,6 +1199,11 @@ def _indefinite(word: str) -> bool:
     """An Arabic word with tanween (``مقطعًا``, ``طويلةٍ``): an indefinite noun or adjective, never
     part of a person's name."""
     return any(mark in word for mark in "\u064b\u064c\u064d")
+
+
+def _definite(word: str) -> bool:
+    """An Arabic word with the article, alone or after و/ف/ب/ك/ل (السياحة، والآثار، للأمم)."""
+    return word.startswith(("ال", "وال", "فال", "بال", "كال", "لل"))
 
 
 def _bare(word: str) -> str:
@@ -1309,7 +1379,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             name = resolver.resolve(subj, pos)
             if name:
                 resolver.add(pos, name, _gender_of_words(t.norm for t in subj) or g,
-                             person=any(t.norm in data.roles for t in subj))
+                             person=any(t.norm in data.roles for t in subj), mention=subj)
             ci += 1
         close = q.close if q.close is not None else q.end
         s_lo, _ = around(q.open)
@@ -1443,16 +1513,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 while rest and (_AR_PREP_PRONOUN.match(rest[0].norm)
                                 or (rest[0].norm in {"إلى", "الى", "على"} and len(rest) > 1 and rest[1].norm in {"أن", "إن"})):
                     rest = rest[1:]               # "كتبت فيه أنها «…»", "ولفتت إلى أن …": she wrote / pointed out that
-                if not rest or rest[0].text in {":", "«", "“", '"'} or rest[0].norm in {"إن", "أن"} \
+                if not rest or rest[0].text in {":", "«", "“", '"', "،", ","} or rest[0].norm in {"إن", "أن"} \
                         or _AR_THAT.match(rest[0].norm):
                     ar_pron, ar_gender = True, data.gender.get(left_toks[a].norm)
                     inherit = False
-                    opener = left_own[0].norm if left_own else ""
-                    if a >= 3 and (opener in data.copulas or (opener[:1] in "وف" and opener[1:] in data.copulas)):
-                        # "وكانت عالمة الآثار هيلين كارفيل … قد نشرت … وكتبت أن «…»": the sentence's subject
-                        first = _subject_after(left_toks[left_toks.index(left_own[0]) + 1:a])
-                        if first and (len(first) >= 2 or _fold_name(first[0].text) in _known_names()):
-                            subj_toks, ar_pron = first, False
+                opener = left_own[0].norm if left_own else ""
+                if a >= 3 and (opener in data.copulas or (opener[:1] in "وف" and opener[1:] in data.copulas)):
+                    # "وكانت عالمة الآثار هيلين كارفيل … قد نشرت … وكتبت أن «…»", "وكان البنك المركزي قد
+                    # أفاد، في بيان …، بأنه قرر «…»": the subject of the sentence's opening كان
+                    first = _subject_after(left_toks[left_toks.index(left_own[0]) + 1:a])
+                    if first and (len(first) >= 2 or _fold_name(first[0].text) in _known_names()):
+                        subj_toks, ar_pron, inherit = first, False, False
             if not subj_toks and adjacent and right_toks and not ar_pron:
                 rt = [t for t in right_toks if t.text not in {",", "،"}]
                 lead = []
@@ -1521,7 +1592,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     g = _gender_of_words(t.norm for t in subj_toks)
                     if g is None and cue_toks and _is_ar(cue_toks[0].text) and len(cue_toks) == 1:
                         g = data.gender.get(cue_toks[0].norm)
-                    resolver.add(mention_s, name, g, person=any(t.norm in data.roles for t in subj_toks))
+                    resolver.add(mention_s, name, g, person=any(t.norm in data.roles for t in subj_toks),
+                                 mention=subj_toks)
             elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
                 speaker = Speaker(prev_speaker[0])
             elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600 and not own_subject:
