@@ -614,3 +614,23 @@ def test_anaphoric_descriptions_and_false_cues(text, content, name):
 ])
 def test_arabic_role_words_point_back(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("“Hail in the old city this afternoon,” local news account Madina Now wrote above a clip.",
+     "Hail in the old city this afternoon,", "Madina Now"),
+    ("“I am guilty of nothing,” said Omar Khalil.\n\nRana Saleh told the court she had asked for the photos twice. "
+     "“Every week there was a new excuse,” she said.", "Every week there was a new excuse,", "Rana Saleh"),
+    ("The lawyer spoke first.\n\nJudge Sami Nour told the studio that money could not replace the loss, but said the "
+     "award was meant to recognise “a loss that cannot be undone.”", "a loss that cannot be undone.", "Sami Nour"),
+])
+def test_speakers_in_court_and_feed_reports(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_noun_after_a_role_is_not_a_name_and_the_role_speaks():
+    """"مدير مدرسة" is a school's director, not a man named مدرسة; the hidden subject of قال is that
+    director, not the woman quoted before (the verb is masculine)."""
+    text = ("وقالت المعلمة سلمى ناصر: «الكتب وصلت».\n\n"
+            "ووصلتني رسالة من مدير مدرسة في القرية، قال فيها: «صار الأطفال يقرؤون».")
+    assert only(run(text), "صار الأطفال يقرؤون").speaker.name == "مدير مدرسة في القرية"

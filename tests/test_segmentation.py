@@ -71,6 +71,15 @@ def test_press_release_furniture_and_section_headings():
     assert [k for k, _ in kinds(text)] == ["meta", "heading", "paragraph", "heading", "paragraph", "meta", "rule"]
 
 
+def test_interview_bylines_and_editors_notes():
+    text = ("حاورتها: ليلى يوسف | مجلة الأفق\n\nفي قرية صغيرة تقود سيدة حافلة مليئة بالكتب منذ سنوات طويلة.\n\n"
+            "(حُرّر الحوار لأغراض الطول والوضوح)\n\nس: كيف بدأت الفكرة؟")
+    assert [k for k, _ in kinds(text)][:3] == ["byline", "paragraph", "meta"]
+    text = ("The storm closed the airport for six hours on Tuesday morning.\n\n"
+            "Quotes from Arabic-language broadcasts were translated by the desk.\n\nFlights resumed at noon.")
+    assert [k for k, _ in kinds(text)][1] == "meta"
+
+
 def test_signature_before_the_page_furniture_is_a_byline():
     text = ("Talks resumed today in the city.\n\nSource: Agencies + local press\n\nLevant Evening Post\n\n"
             "#talks #deal\n2024-05-02 10:00:00\n\nLeave a Comment")

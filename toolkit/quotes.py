@@ -440,6 +440,10 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
             return capped[0]
         return good[0] if good else None
     last = _strip_lead(nonempty[-1])
+    # "Haddad told the court she had asked": a clause without "that" starts at its pronoun
+    pron = [k for k in range(1, len(last)) if last[k].norm in _lang_data().persons]
+    if pron:
+        last = last[pron[-1]:]
     # a relative clause without "that": "a project the panel described as" -> "the panel"
     inner = [k for k in range(1, len(last)) if last[k].norm in _DETS and last[k - 1].norm not in stop
              and last[k - 1].text[:1].isalpha()]
@@ -545,6 +549,37 @@ def _appositive_name(toks: list[_Tok]) -> list[_Tok] | None:
     else:
         ok = all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text) for t in name) and len(name) >= 2
     return name if ok else None
+
+
+def _role_before(toks: list[_Tok], gender: str | None) -> list[_Tok] | None:
+    """In an Arabic sentence whose speech verb has no subject of its own, a role noun earlier in the
+    same sentence with no name after it is who speaks: "رسالة من مدير مدرسة في القرية، قال فيها" -> "مدير
+    مدرسة في القرية" (the role's gender must fit the verb's)."""
+    data = _lang_data()
+    k = max((i for i, t in enumerate(toks) if _is_ar(t.text) and len(t.norm) > 2
+             and (t.norm in data.roles or _bare(t.norm) in data.roles)), default=None)
+    if k is None:
+        return None
+    role = toks[k]
+    g = data.gender.get(role.norm) or data.gender.get("ال" + role.norm)
+    if gender and g and g != gender:
+        return None
+    out = [role]
+    for t in toks[k + 1:k + 5]:
+        if not t.text[:1].isalpha() or not _is_ar(t.text) or t.norm in data.cues \
+                or (t.norm[:1] in "وف" and t.norm[1:] in data.cues):
+            break
+        out.append(t)
+    if any(_fold_name(t.text) in _known_names() for t in out[1:]):
+        return None          # role + name: the resolver has it already
+    return out if len(out) >= 2 else None
+
+
+def _described_name(toks: list[_Tok]) -> bool:
+    """Lower-case description words, then a capitalised name: "local news account Akhbar Al-Hamra"."""
+    k = next((i for i, t in enumerate(toks) if _is_cap(t)), None)
+    return k is not None and k >= 1 and len(toks) - k >= 2 and all(
+        t.text.islower() and t.norm not in _stopwords() for t in toks[:k])
 
 
 def _coordinated_that(toks: list[_Tok], after: int) -> bool:
@@ -839,6 +874,8 @@ class _Resolver:
                         continue
                     if not name and n.startswith("ال"):
                         break              # the role's complement (مدير المعرض), not a name
+                    if not name and u.text.endswith("ة") and _fold_name(u.text) not in _known_names():
+                        break              # "مدير مدرسة": a noun in construct, not a name the tables know
                     if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
                             or n in _AR_NOT_NAME or n in data.describe or _indefinite(u.text) \
                             or n in data.addressees or u.text.startswith("لـ") \
@@ -1110,6 +1147,10 @@ class _Resolver:
                 continue
             best = " ".join(words)
         return best
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender last recorded for ``name`` (None when unknown)."""
+        return next((g for _p, n, _w, g, _o in reversed(self.entities) if n == name and g), None)
 
     def nearest(self, pos: int, head: str | None, people: bool = True) -> str | None:
         """The last entity before ``pos`` (whose words include ``head``); ``people=False`` skips
@@ -1422,7 +1463,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             and all(t.text[:1].isalnum() for t in right_toks[:right_cues[0][0]]) \
             and all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)
                     for t in right_toks[right_cues[0][0] - 2:right_cues[0][0]]) \
-            and any(t.norm in data.roles for t in right_toks[:right_cues[0][0]])
+            and (any(t.norm in data.roles for t in right_toks[:right_cues[0][0]])
+                 or _described_name(right_toks[:right_cues[0][0]]))
         long_subj = long_subj or role_subj
         if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
@@ -1475,6 +1517,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 subj_toks, linked = _subject_after(left_toks[b:]), False
             if subj_toks is not None and a > 0 and left_toks[a - 1].norm in {",", "،"} and not _namelike(subj_toks):
                 subj_toks, linked = None, True
+            if linked and not ar_cue and len(left_cues) >= 2 and not subj_toks:
+                # "Al Hammadi told Haddad that …, but said the award was meant to recognise “…”": the
+                # subject of the sentence's earlier speech verb
+                earlier = _subject_before(left_toks[:left_cues[-2][0]])
+                if earlier and _namelike(earlier):
+                    subj_toks, linked = earlier, False
             if linked:
                 inherit = True
             if (not subj_toks or all(t.norm in {"و", "ف"} for t in subj_toks)) and not outlet_cue:
@@ -1578,8 +1626,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         speaker = None
         if kind != "term":
             if ar_pron:
-                name = resolver.person(q.open, ar_gender, arabic=True)
-                if name is None and prev_speaker and q.open - prev_speaker[2] < 600:
+                # a role noun earlier in the sentence speaks, unless an earlier speech verb has a subject
+                described = _role_before(left_own, ar_gender) if left_own and len(left_cues) < 2 else None
+                name = " ".join(t.text for t in described) if described else \
+                    resolver.person(q.open, ar_gender, arabic=True)
+                if name is None and prev_speaker and q.open - prev_speaker[2] < 600 \
+                        and resolver.gender_of(prev_speaker[0]) in (None, ar_gender):
                     name = prev_speaker[0]
                 if name:
                     speaker = Speaker(name)
