@@ -634,3 +634,14 @@ def test_a_noun_after_a_role_is_not_a_name_and_the_role_speaks():
     text = ("وقالت المعلمة سلمى ناصر: «الكتب وصلت».\n\n"
             "ووصلتني رسالة من مدير مدرسة في القرية، قال فيها: «صار الأطفال يقرؤون».")
     assert only(run(text), "صار الأطفال يقرؤون").speaker.name == "مدير مدرسة في القرية"
+
+
+@pytest.mark.parametrize("text,content,name,cue", [
+    ("Spokesman Fadi Nour said in an interview with Radio Salam, according to a transcript published by the "
+     "station, that flights were delayed and that “safety comes first.”", "safety comes first.", "Fadi Nour", "said"),
+    ("وقالت المديرة هدى سالم: «بدأنا بحافلة واحدة».\n\nوتضيف: «اليوم لدينا ثلاث حافلات».", "اليوم لدينا ثلاث حافلات",
+     "هدى سالم", "وتضيف"),
+])
+def test_source_asides_and_present_tense_cues(text, content, name, cue):
+    q = only(run(text), content)
+    assert q.speaker.name == name and q.cue == cue

@@ -582,6 +582,16 @@ def _described_name(toks: list[_Tok]) -> bool:
         t.text.islower() and t.norm not in _stopwords() for t in toks[:k])
 
 
+def _source_aside(toks: list[_Tok], a: int, b: int) -> bool:
+    """``according to a transcript …,`` between commas: an aside about the record, not a speaker
+    (a common noun after the article, and a comma closing the aside)."""
+    if " ".join(t.norm for t in toks[a:b]) != "according to" or a == 0 or toks[a - 1].text not in {",", "،"}:
+        return False
+    rest = toks[b:b + 3]
+    return len(rest) >= 2 and rest[0].norm in {"a", "an", "the"} and rest[1].text.islower() \
+        and any(t.text in {",", "،"} for t in toks[b:b + 12])
+
+
 def _coordinated_that(toks: list[_Tok], after: int) -> bool:
     """Whether ``and that`` / ``but that`` (a second reported clause) comes after ``toks[after]``.
 
@@ -1503,6 +1513,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     and any(t.norm == "that" for t in left_toks[left_cues[-2][1]:a]):
                 # "The ministry said that it had asked X to …, and that the channel would be “…”": the
                 # quote is the second thing the outer verb reports, not what the inner one asked
+                a, b = left_cues[-2]
+            elif len(left_cues) >= 2 and _source_aside(left_toks, a, b):
+                # "X said in an interview, according to a transcript published by the station, that …
+                # “…”": the aside names where the words were published, X said them
                 a, b = left_cues[-2]
             cue_toks = left_toks[a:b]
             quoted_as = _quoted_as(left_toks, a) if left_toks[a].norm in data.saying else None
