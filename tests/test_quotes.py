@@ -645,3 +645,9 @@ def test_a_noun_after_a_role_is_not_a_name_and_the_role_speaks():
 def test_source_asides_and_present_tense_cues(text, content, name, cue):
     q = only(run(text), content)
     assert q.speaker.name == name and q.cue == cue
+
+
+def test_a_statement_issued_by_an_organisation_is_the_organisation_speaking():
+    text = ("Spokesman Ali Nasser said the road was open.\n\nThe statement, issued by the Palestinian Red Crescent, "
+            "said teams had “reached the area after a four-hour delay.”")
+    assert only(run(text), "reached the area after a four-hour delay.").speaker.name == "the Palestinian Red Crescent"

@@ -434,6 +434,10 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     if not nonempty:
         return None
     if ends_comma:
+        for c in nonempty:    # "The statement, issued by the Palestinian Red Crescent, said": the issuer
+            if len(c) >= 3 and c[0].norm in {"issued", "released", "published", "signed"} and c[1].norm == "by" \
+                    and any(_is_cap(t) for t in c[2:]):
+                return c[2:]
         good = [c for c in (_strip_lead(c) for c in nonempty) if c and _namelike(c)]
         capped = [c for c in good if any(_is_cap(t) and t.norm not in _DETS for t in c)]
         if capped:
