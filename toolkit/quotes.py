@@ -666,53 +666,70 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
 _NOT_PERSON_SECTIONS = ("places", "organisations", "organizations")
 
 
+@dataclass(frozen=True)
+class _Names:
+    """What the quote rules know from every language's ``names.tsv``, read once through its
+    sections: single-word person names (Arabic side, folded like :func:`_fold_name`), the given
+    names among them, the Latin spellings of all single-word entries and of the given names, and
+    given name -> gender (Arabic and Latin, from headings saying "(male)" or "female")."""
+
+    people: frozenset
+    given: frozenset
+    latin: frozenset
+    latin_given: frozenset
+    genders: dict
+
+
 @lru_cache(maxsize=1)
+def _names() -> _Names:
+    people, given, latin, latin_given, genders = set(), set(), set(), set(), {}
+    for code in resources.available_languages():
+        if not resources.has_resource(code, "names.tsv"):
+            continue
+        for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
+            heading = section.casefold()
+            single = " " not in row[0].strip()
+            spellings = {w.casefold() for w in row[1:] if w and " " not in w.strip()}
+            is_given = "given" in heading or "female" in heading
+            if single:
+                latin |= spellings
+            if is_given or "compound" in heading:
+                latin_given |= spellings    # عبد الله counts where its Latin spelling is one word (Abdullah)
+            if not single or heading.startswith(_NOT_PERSON_SECTIONS):
+                continue                    # نابلس is the town, not the mayor
+            people.add(_fold_name(row[0]))
+            if is_given:
+                given.add(_fold_name(row[0]))
+            gender = "f" if "female" in heading else "m" if "(male)" in heading else None
+            for key in ([_fold_name(row[0])] + sorted(spellings)) if gender else ():
+                genders[key] = gender if genders.get(key, gender) == gender else ""   # listed under both: none
+    return _Names(frozenset(people), frozenset(given), frozenset(latin), frozenset(latin_given),
+                  {k: v for k, v in genders.items() if v})
+
+
 def _name_tables() -> tuple[frozenset, frozenset]:
-    """Single-word person names of every language's ``names.tsv``, folded like :func:`_fold_name`:
-    (every given or family name, the given names alone). Places and organisations are left out
-    (``رئيس بلدية نابلس سليم …``: نابلس is the town, not the mayor)."""
-    people, given = set(), set()
-    for code in resources.available_languages():
-        if resources.has_resource(code, "names.tsv"):
-            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
-                heading = section.casefold()
-                if " " in row[0].strip() or heading.startswith(_NOT_PERSON_SECTIONS):
-                    continue
-                people.add(_fold_name(row[0]))
-                if "given" in heading or "female" in heading:
-                    given.add(_fold_name(row[0]))
-    return frozenset(people), frozenset(given)
+    """(single-word given and family names, given names alone), Arabic side folded."""
+    return _names().people, _names().given
 
 
-@lru_cache(maxsize=1)
+def _known_names() -> frozenset:
+    """Single-word given and family names of the names tables."""
+    return _names().people
+
+
+def _known_latin_names() -> frozenset:
+    """Latin spellings (lower case) of the single-word entries of every ``names.tsv``."""
+    return _names().latin
+
+
 def _latin_given_names() -> frozenset:
-    """Latin spellings (folded) of the given names in every language's ``names.tsv``."""
-    out = set()
-    for code in resources.available_languages():
-        if resources.has_resource(code, "names.tsv"):
-            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
-                heading = section.casefold()
-                if "given" in heading or "female" in heading or "compound" in heading:
-                    # compound Arabic names count where the Latin spelling is one word (عبد الله: Abdullah)
-                    out |= {w.casefold() for w in row[1:] if w and " " not in w.strip()}
-    return frozenset(out)
+    """Latin spellings (folded) of the given names of every ``names.tsv``."""
+    return _names().latin_given
 
 
-@lru_cache(maxsize=1)
 def _given_name_genders() -> dict:
-    """Given name (Arabic folded, and each Latin spelling folded) -> "f" or "m", from the sections of
-    ``names.tsv`` whose heading says "(male)" or "female"; a name listed under both is left out."""
-    out: dict = {}
-    for code in resources.available_languages():
-        if resources.has_resource(code, "names.tsv"):
-            for section, row in resources.read_tsv_sections(code, "names.tsv", min_columns=2):
-                heading = section.casefold()
-                gender = "f" if "female" in heading else "m" if "(male)" in heading else None
-                if gender is None or " " in row[0].strip():
-                    continue
-                for key in [_fold_name(row[0])] + [w.casefold() for w in row[1:] if w and " " not in w.strip()]:
-                    out[key] = gender if out.get(key, gender) == gender else ""
-    return {k: v for k, v in out.items() if v}
+    """Given name (Arabic folded, or a Latin spelling folded) -> "f" or "m"."""
+    return _names().genders
 
 
 def _opens_with_given_name(name: str) -> bool:
@@ -726,24 +743,7 @@ def _opens_with_given_name(name: str) -> bool:
     if not words:
         return False
     first = words[0]
-    return first.casefold() in _latin_given_names() or (_is_ar(first) and _fold_name(first) in _name_tables()[1])
-
-
-def _known_names() -> frozenset:
-    """Single-word given and family names of the names tables (see :func:`_name_tables`)."""
-    return _name_tables()[0]
-
-
-@lru_cache(maxsize=1)
-def _known_latin_names() -> frozenset:
-    """Latin spellings (lower case) of the single-word entries of every language's ``names.tsv``."""
-    out = set()
-    for code in resources.available_languages():
-        if resources.has_resource(code, "names.tsv"):
-            for row in resources.read_tsv(code, "names.tsv", min_columns=2):
-                if " " not in row[0].strip():
-                    out |= {w.casefold() for w in row[1:] if w and " " not in w.strip()}
-    return frozenset(out)
+    return first.casefold() in _latin_given_names() or (_is_ar(first) and _fold_name(first) in _names().given)
 
 
 @lru_cache(maxsize=20_000)
