@@ -651,3 +651,67 @@ def test_a_statement_issued_by_an_organisation_is_the_organisation_speaking():
     text = ("Spokesman Ali Nasser said the road was open.\n\nThe statement, issued by the Palestinian Red Crescent, "
             "said teams had “reached the area after a four-hour delay.”")
     assert only(run(text), "reached the area after a four-hour delay.").speaker.name == "the Palestinian Red Crescent"
+
+
+# -- patterns measured on real English wire copy (the sentences here are invented) -----------------
+@pytest.mark.parametrize("text,content,name", [
+    # a title with its full stop, and a missing comma before the closing mark
+    ("“The market closed early,” Mr. Haddad said.", "The market closed early,", "Haddad"),
+    ("“We will rebuild the pier before winter” Salameh said.", "We will rebuild the pier before winter", "Salameh"),
+    ("“The market closed early,” Mr. Haddad said.\n\n“Prices doubled” this spring, he said.", "Prices doubled",
+     "Haddad"),
+    # a closing ", X said." speaks for every quote of its sentence
+    ("Ferries “were stuck in port for a week” near Tyre, Karam said.", "were stuck in port for a week", "Karam"),
+    ("Spokesman Ali Karam opened the briefing.\n\nThe season will bring “new routes to Cyprus” and a chance to "
+     "“win back lost passengers,” he said.", "new routes to Cyprus", "Ali Karam"),
+    # the name before an appositive, not the end of the appositive
+    ("Lina Farouk, 54, a teacher who joined the march with her sister said the crowd was calm.\n\n"
+     "“We walked for hours,” she said.", "We walked for hours,", "Lina Farouk"),
+    ("“The sirens started at dawn,” Rami Aziz Haddad, the spokesman for the port authority said on Monday.",
+     "The sirens started at dawn,", "Rami Aziz Haddad"),
+    # a day is not a person; an introduced person is the pronoun's antecedent
+    ("On Tuesday, Samir Atallah, one of four candidates, announced he would stand again.\n\n"
+     "“I owe it to the town,” he said.", "I owe it to the town,", "Samir Atallah"),
+    ("On Sunday, a fisherman was rescued near the pier.\n\nNabil Sarraf, the coach of the rowing team, had trained "
+     "the crew.\n\n“They knew the currents,” he said.", "They knew the currents,", "Nabil Sarraf"),
+    # relative clauses, dashed asides, adverbs and a given name that is also a verb
+    ("The guide who led the tour in May called the old market “the heart of the city.”", "the heart of the city.",
+     "The guide"),
+    ("The council - the town's elected body, made up of nine members - wrote that the plan “would cost too much.”",
+     "would cost too much.", "The council"),
+    ("Club captain Will Haddad said the players were “exhausted but proud.”", "exhausted but proud.", "Will Haddad"),
+    ("The manager declined to comment, though a club source hinted that the team was eyeing “a new stadium.”",
+     "a new stadium.", "a club source"),
+])
+def test_english_wire_attribution_patterns(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Indeed, such lessons should be seen as “civic training for the young.”", "civic training for the young."),
+    ("Fishing boats from Tyre to Sidon carry the painted motto: “The sea feeds us all.”", "The sea feeds us all."),
+    ("Tuesday will give the town “a rare chance to breathe” after the storm.", "a rare chance to breathe"),
+])
+def test_no_speaker_from_a_sentence_opening_word_without_a_speech_verb(text, content):
+    assert only(run(text), content).speaker is None
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a person introduced in full, then by one word (the given name, or a family name written first)
+    ("Film star Tariq Bashir wins the award\n\nTariq Bashir is known for his role as a sailor.\n\n"
+     "In November Tariq will appear in a revival of Lina Aziz's Blue Harbour.\n\n"
+     "“I owe it all to the stage,” Tariq said.", "I owe it all to the stage,", "Tariq Bashir"),
+    ("Pak Min Jun told the assembly that the talks were stalled.\n\n“We see no response,” Pak said.",
+     "We see no response,", "Pak Min Jun"),
+    # an anaphoric description points at the person just written about
+    ("Samir Nasri Haddad released a new album on Friday.\n\nBefore the show, the rapper told fans that he was "
+     "“finally at peace with the past.”", "finally at peace with the past.", "Samir Nasri Haddad"),
+])
+def test_one_word_mentions_take_the_full_name_of_the_first_mention(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_passive_verb_is_not_a_speech_cue():
+    text = "“We will make sure the culprits will be revealed,” the mayor said."
+    q = only(run(text), "We will make sure the culprits will be revealed,")
+    assert q.speaker.name == "the mayor" and q.cue == "said"

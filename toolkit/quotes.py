@@ -227,13 +227,14 @@ class _Lang:
     quoting: frozenset = frozenset()          # "عن", "quoted": ... whose speaker follows this word
     copulas: frozenset = frozenset()          # "كانت": opens a sentence whose subject a later verb shares
     anaphors: frozenset = frozenset()         # "winger": "the Moroccan winger" is the player just written about
+    times: frozenset = frozenset()            # "Monday": capitalised mid-sentence, yet never a speaker
 
 
 #: ``quote_words.txt`` tags that list single words, and the :class:`_Lang` field each one fills
 _WORD_TAGS = {"pronoun": "pronouns", "describe": "describe", "link": "links", "aux": "aux", "person": "persons",
               "generic": "generic", "possessive": "possessive", "conj": "conjunctions", "participle": "participles",
               "addressee": "addressees", "saying": "saying", "quoting": "quoting", "copula": "copulas",
-              "anaphor": "anaphors"}
+              "anaphor": "anaphors", "time": "times"}
 
 
 @lru_cache(maxsize=None)
@@ -297,6 +298,10 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
             for m in _TOKEN.finditer(text, lo, hi)]
 
 
+_FIRST_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you", "my", "our", "your"})
+_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "was", "were", "are"})
+
+
 def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
     """(first token, end token) of each speech cue, longest match first, left to right."""
     data = _lang_data()
@@ -317,6 +322,8 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
                 break
         if hit and w.isascii() and i > 0 and toks[i - 1].norm in _NOUN_OPENERS:
             hit = None          # "the five minutes of added time", "an added bonus": an adjective, not a verb
+        if hit and w.isascii() and i > 0 and toks[i - 1].norm in _PASSIVE_AUX and w.endswith("ed"):
+            hit = None          # "the perpetrators will be revealed", "it was reported": passive, no speaker
         if hit and w == "asked" and (i == 0 or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
             hit = None          # "Asked whether he would complain, he shook his head": a question put to him
         if hit and w in data.saying and w not in data.participles \
@@ -338,6 +345,55 @@ def _is_cap(tok: _Tok) -> bool:
 
 def _has_case(tok: _Tok) -> bool:
     return tok.text[:1].lower() != tok.text[:1].upper()
+
+
+_MID_CAPS = regex.compile(r"(?<=[\p{Ll}\d,;:)]\s+)\p{Lu}[\w’'.-]*")
+
+
+def mid_sentence_capitals(text: str) -> frozenset:
+    """The capitalised words that ``text`` writes inside a sentence (after a lower-case word, a digit
+    or a comma), folded: there the capital marks a name, not the start of a sentence.
+
+    >>> sorted(mid_sentence_capitals("Indeed, the talks in Cairo went on. Voters met Amal Saleh."))
+    ['amal', 'cairo', 'saleh']
+    """
+    return frozenset(_norm(m.group().rstrip(".")) for m in _MID_CAPS.finditer(text))
+
+
+def _proper(tok: _Tok, mid_caps: frozenset) -> bool:
+    """Whether a capitalised word is a name: the names tables know it, or the text capitalises it
+    inside a sentence too (not a day or month: those are capitalised everywhere)."""
+    if tok.norm in _lang_data().times or tok.norm in _month_words():
+        return False
+    return tok.norm in _known_latin_names() or tok.norm in mid_caps
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset:
+    out = set()
+    for code in resources.available_languages():
+        if resources.has_resource(code, "months.tsv"):
+            out |= {_norm(row[0]) for row in resources.read_tsv(code, "months.tsv")}
+    return frozenset(out)
+
+
+def _without_affiliation(toks: list[_Tok]) -> list[_Tok]:
+    """A person's name without the affiliation after it ("Hala Khasawneh of the meteorological
+    department", "Robyn Christie of Melrose" with a known given name); an organisation's name stays
+    whole ("Directorate General of Meteorology"). Returns ``toks`` itself when nothing is cut.
+
+    >>> [t.text for t in _without_affiliation(_tokens("Hala Khasawneh of the weather office", 0, 36))]
+    ['Hala', 'Khasawneh']
+    """
+    link = next((k for k, t in enumerate(toks) if t.norm in {"of", "from", "at"}), None)
+    if link is None or not 2 <= link <= 4 or link + 1 >= len(toks) or toks[0].norm in _DETS \
+            or not all(_is_cap(t) for t in toks[:link]) or any(t.norm in _lang_data().roles for t in toks[:link]):
+        return toks
+    after = toks[link + 1:]
+    lower = not _is_cap(after[0]) and (after[0].norm not in _DETS or (len(after) > 1 and not _is_cap(after[1])))
+    if lower or toks[0].norm in _latin_given_names():
+        return toks[:link]
+    return toks
 
 
 def _name_of(toks: list[_Tok]) -> list[_Tok]:
@@ -363,9 +419,15 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         # the names tables know; "the minister of health", "ambassador to Jordan" stay whole
         given = _known_latin_names()
         start = next((k for k in range(1, len(rest) - 1) if rest[k].norm in given and _is_cap(rest[k + 1])), None)
+        if start is None and len(rest) >= 4 and all(_is_cap(t) for t in rest[-3:]) \
+                and not any(t.norm in _stopwords() or t.norm in _DETS for t in rest[1:]):
+            start = len(rest) - 2        # "Ambassador to Oman Dmitry Orlov": a name of two words ends it
         return rest[start:] if start is not None else toks
     if rest and last >= 0:
-        return rest
+        return _without_affiliation(rest)
+    named = _without_affiliation(toks)
+    if named is not toks:
+        return named
     # a lower-case description before a full name ("veteran fisherman Ali Saeed"): the name
     first_cap = next((k for k, t in enumerate(toks) if _is_cap(t)), None)
     if first_cap and len(toks) - first_cap >= 2 and all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)
@@ -400,11 +462,22 @@ def _split_chunks(toks: list[_Tok]) -> list[list[_Tok]]:
     return chunks
 
 
+_CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "what", "when", "while", "if", "because", "as",
+                           "أن", "إن"})
+
+
 def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     """The subject noun phrase right before a cue verb."""
     if not toks:
         return None
-    if toks[-1].text in {"–", "—"}:
+    if len(toks) > 2 and toks[-1].norm == "by" and toks[-2].text.islower():
+        toks = toks[:-2]                 # "The official concluded by saying": the subject of "concluded"
+    # an adverb before the verb is not part of the subject ("X, his successor, proudly called")
+    while len(toks) > 1 and toks[-1].text.islower() and toks[-1].norm.endswith("ly") and len(toks[-1].norm) > 4 \
+            and toks[-1].norm.isascii():
+        toks = toks[:-1]
+    if toks[-1].text in {"–", "—", "-"}:
+        # "The vestry - the parish's governing body - wrote": the subject before the dashed aside
         k = max((i for i in range(len(toks) - 1) if toks[i].text == toks[-1].text), default=None)
         if k is not None:
             toks = toks[:k]
@@ -424,8 +497,24 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     k = len(toks)
     while k > 0 and (toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"}
                      or _abbreviation_dot(toks, k - 1)) and \
-            toks[k - 1].norm not in {"that", "and", "but", "which", "who", "what", "when", "while", "if", "because", "as", "أن", "إن"}:
+            toks[k - 1].norm not in _CLAUSE_WORDS:
         k -= 1
+    if k > 1 and toks[k - 1].norm in {"who", "which"} and toks[k - 2].text[:1].isalnum():
+        # "The expert who played the carillon in July called": the relative clause's antecedent
+        j = k - 1
+        while j > 0 and toks[j - 1].text[:1].isalnum() and toks[j - 1].norm not in _CLAUSE_WORDS:
+            j -= 1
+        antecedent = _strip_lead(toks[j:k - 1])
+        i = j
+        while i > 0 and (toks[i - 1].text[:1].isalnum() or toks[i - 1].text in {",", "،"}) \
+                and toks[i - 1].norm not in _CLAUSE_WORDS:
+            i -= 1
+        # "Lina Farouk, 54, a teacher who joined the march said": the name the appositive describes
+        named = _name_before_appositive([c for c in _split_chunks(toks[i:k - 1]) if c])
+        if named:
+            return named
+        if antecedent and len(antecedent) <= 6:
+            return antecedent
     toks = toks[k:]
     ends_comma = bool(toks) and toks[-1].text in {",", "،", "–", "—"}
     chunks = [c for c in _split_chunks(toks)]
@@ -438,11 +527,19 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
             if len(c) >= 3 and c[0].norm in {"issued", "released", "published", "signed"} and c[1].norm == "by" \
                     and any(_is_cap(t) for t in c[2:]):
                 return c[2:]
-        good = [c for c in (_strip_lead(c) for c in nonempty) if c and _namelike(c)]
+        good = [c for c in (_strip_lead(c) for c in nonempty) if c and _namelike(c) and not _only_time(c)]
         capped = [c for c in good if any(_is_cap(t) and t.norm not in _DETS for t in c)]
+        # "the spokesman for the Ports Commission, Haider Al-Saadi, said": the name, not the description
+        names = [c for c in capped if 2 <= len(c) <= 4 and all(_is_cap(t) for t in c)
+                 and not any(t.norm in _lang_data().roles for t in c)]
+        if names and capped[0] is not names[0] and capped[0][0].norm in _DETS:
+            return names[0]
         if capped:
             return capped[0]
         return good[0] if good else None
+    named = _name_before_appositive(nonempty)
+    if named:
+        return named
     last = _strip_lead(nonempty[-1])
     # "Haddad told the court she had asked": a clause without "that" starts at its pronoun
     pron = [k for k in range(1, len(last)) if last[k].norm in _lang_data().persons]
@@ -453,10 +550,77 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
              and last[k - 1].text[:1].isalpha()]
     if inner:
         last = last[inner[-1]:]
-    # a subject is short; keep the trailing noun phrase
+    # a subject is short; keep the trailing noun phrase, from the determiner of a description when
+    # there is one ("a senior official at the Jordanian Ministry of Transport")
     if len(last) > 7:
-        last = last[-7:]
+        roles = _lang_data().roles
+        start = next((k for k in range(max(0, len(last) - 11), len(last) - 2)
+                      if last[k].norm in {"a", "an", "the"} and any(t.norm in roles for t in last[k + 1:k + 4])), None)
+        last = last[start:] if start is not None else last[-7:]
     return last or None
+
+
+_SIGNED_BELOW = regex.compile(r"[^\S\n]*\n[^\S\n]*[—–][^\S\n]*(\p{Lu}[\w'’.\-]*(?:[^\S\n]+\p{Lu}[\w'’.\-]*){0,4})")
+_MARK_TOKENS = frozenset("\"“”«»")
+
+
+def _closing_attribution(toks: list[_Tok]):
+    """A sentence that closes with ``, X said.`` or ``, said X.`` (X a name or a pronoun of one to
+    three words): (subject tokens, cue span, cue tokens), else None.
+
+    >>> t = _tokens("from Donggala, Nugroho said.", 0, 28)
+    >>> got = _closing_attribution(t)
+    >>> [x.text for x in got[0]], [x.text for x in got[2]]
+    (['Nugroho'], ['said'])
+    """
+    end = len(toks)
+    while end and toks[end - 1].text in {".", "!", "?", "\"", "”", "’", "»"}:
+        end -= 1
+    comma = max((k for k in range(end) if toks[k].text in {",", "،"}), default=None)
+    if comma is None or not 2 <= end - comma - 1 <= 5 or end < len(toks) and toks[end].text not in {"."}:
+        return None
+    tail = [t for t in toks[comma + 1:end] if t.text not in _MARK_TOKENS]
+    cues = _find_cues(tail)
+    if not cues or _is_ar(tail[0].text):
+        return None
+    a, b = cues[0]
+    subj = tail[:a] if a else tail[b:]
+    if not subj or (a and b != len(tail)) or len(subj) > 3:
+        return None
+    pronoun = len(subj) == 1 and subj[0].norm in _lang_data().pronouns
+    if not pronoun and not all(_is_cap(t) for t in subj):
+        return None
+    return subj, (comma + 1 + a, comma + 1 + b), tail[a:b]
+
+
+def _only_time(toks: list[_Tok]) -> bool:
+    """A phrase whose capitalised words are all days or months ("On Saturday"): never a subject."""
+    caps = [t for t in toks if _is_cap(t)]
+    return bool(caps) and all(t.norm in _lang_data().times or t.norm in _month_words() for t in caps)
+
+
+def _name_before_appositive(chunks: list[list[_Tok]]) -> list[_Tok] | None:
+    """``Name, 68, an electrician at the protest said``, ``Name, the spokesman for the agency said``:
+    the subject is the name the appositive describes, not the end of the appositive.
+
+    >>> toks = _tokens("Narcis Termes, 68, an electrician at the protest", 0, 49)
+    >>> [t.text for t in _name_before_appositive(_split_chunks(toks))]
+    ['Narcis', 'Termes']
+    """
+    if len(chunks) < 2 or len(chunks[-1]) < 2 or chunks[-1][0].norm not in {"a", "an", "the"} \
+            or _is_cap(chunks[-1][1]) and chunks[-1][1].norm not in _lang_data().roles:
+        return None                      # "Ras Al-Naqab, the Public Security Directorate said": a place, then the speaker
+    first = chunks[0]
+    if not 1 <= len(first) <= 4 or not all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text) for t in first) \
+            or first[0].norm in _stopwords() or first[0].norm in _DETS or _only_time(first):
+        return None                      # "In Gaza, the ministry said", "On Friday, the official said"
+    if len(first) == 1 and first[0].norm not in _known_latin_names() and first[0].norm not in _latin_given_names():
+        return None                      # one word: a place or a sentence adverb as often as a person
+    middle = chunks[1:-1]
+    if not all(not any(ch.isalpha() for t in c for ch in t.text) or (c and c[0].norm in {"a", "an", "the"})
+               for c in middle):
+        return None
+    return first
 
 
 @lru_cache(maxsize=1)
@@ -620,6 +784,8 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     ['Leila', 'Haddad']
     >>> [t.text for t in _introduced_person(_tokens("Omar, 67, is not against it.", 0, 28))]
     ['Omar']
+    >>> _introduced_person(_tokens("On Saturday, a boy was found.", 0, 29)) is None
+    True
     """
     name = []
     for t in toks[:5]:
@@ -630,6 +796,9 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     given_alone = len(name) == 1 and name[0].norm in _latin_given_names()     # "Abdullah, 67, is ..."
     if not (2 <= len(name) <= 4 or given_alone) or len(toks) < len(name) + 2:
         return None
+    if name[0].norm in _stopwords() or _only_time(name):
+        return None                      # "On Saturday, a boy was ...", "In Gaza, …"
+    roles = _lang_data().roles
     nxt = toks[len(name)]
     if nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in _stopwords() \
             and name[0].norm in _latin_given_names() and not any(t.norm in _lang_data().roles for t in name):
@@ -639,6 +808,8 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     nxt = toks[len(name) + 1]
     if nxt.norm in {"a", "an"} or nxt.text.isdigit():
         return name
+    if nxt.norm == "the" and len(name) >= 2 and any(t.norm in roles for t in toks[len(name) + 2:len(name) + 5]):
+        return name                      # "Gendon Subandono, the coach of the team, had trained …"
     return None
 
 
@@ -646,6 +817,8 @@ def _cut_verbs(c: list[_Tok]) -> list[_Tok]:
     """A name or description ends before its first verb or auxiliary ("The authority has asked")."""
     aux = _lang_data().aux
     for k, t in enumerate(c):
+        if k and _is_cap(t) and k + 1 < len(c) and _is_cap(c[k + 1]):
+            continue                     # "coach Will Wade", "Ms May Chen": a given name, not the verb
         if t.norm in aux and not _is_cap(t) or (k and t.norm in aux):
             return c[:k]
     return c
@@ -658,7 +831,8 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
                                                                     and c[0].norm not in _lang_data().pronouns)):
         c = c[1:]
     # drop trailing adverbs ("also")
-    while c and c[-1].norm in {"also", "then", "later", "earlier", "once", "again", "recently", "previously"}:
+    while c and c[-1].norm in {"also", "then", "later", "earlier", "once", "again", "recently", "previously",
+                               "further", "still", "too"}:
         c = c[:-1]
     return c
 
@@ -958,16 +1132,40 @@ class _Resolver:
         best = name
         article = regex.match(r"(?i)(al|el|ad|ar|as|at|az|an)-(.+)", words[0])
         key = ("(?i:" + article.group(1) + ")-" + regex.escape(article.group(2))) if article else regex.escape(words[0])
-        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*\s+){1,6})" + key + r"\b")
+        introduced = self._first_mention(key, pos)
+        if introduced:
+            return introduced
+        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*[^\S\n]+){1,6})" + key + r"\b")    # one line: a name never spans two
         roles = _lang_data().roles
         for m in pat.finditer(self.text, *self._window(pos)):
             toks = _tokens(self.text, m.start(), m.end())
             nm = _name_of(toks)
             nm = [t for t in nm if t.norm not in _DETS]
+            while len(nm) > 1 and (nm[0].norm in _stopwords() or _only_time(nm[:1])):
+                nm = nm[1:]              # "From November Kit will star …": not part of the name
             cand = " ".join(t.text for t in nm)
             if len(nm) > len(best.split()) and nm[-1].norm not in roles:
                 best = cand
         return best
+
+    def _first_mention(self, key: str, pos: int | None) -> str | None:
+        """The full name a word opens at its first mention (news introduces a person in full, then
+        uses one word: "Kit Harington … Kit said", "Ri Yong Ho … Ri said"), else None."""
+        lo, hi = self._window(pos)
+        m = regex.compile(r"(?<![\w'’\-])" + key + r"(?![\w'’\-])").search(self.text, lo, hi)
+        if m is None:
+            return None
+        data, stop = _lang_data(), _stopwords()
+        toks = _tokens(self.text, m.end(), min(len(self.text), m.end() + 60))
+        more = []
+        for t in toks[:3]:
+            if not _is_cap(t) or t.norm in stop or t.norm in data.roles or t.norm in data.cues \
+                    or t.norm in _NOT_NAMES or t.norm in data.times or t.norm in _DETS:
+                break                    # (a month abbreviation is a name here: "Pak Min Jun")
+            more.append(t)
+        if not more or (len(toks) > len(more) and toks[len(more)].text in {"'", "’"}):
+            return None                  # "Trump Tower's", or no name after the word
+        return m.group() + " " + " ".join(t.text for t in more)
 
     def _window(self, pos: int | None) -> tuple[int, int]:
         """The stretch of text the name lookups for a mention at ``pos`` read (``_REACH`` each side)."""
@@ -1122,19 +1320,29 @@ class _Resolver:
         tweets = [(b.start, b.end) for b in self.doc.blocks if b.kind == "tweet"]
         people = {}
         for m in _PERSON_NAME.finditer(self.text, lo, pos):
-            words = regex.sub(r"['’]s$", "", m.group()).split()
+            words = m.group().split()
+            owner = next((k for k, w in enumerate(words) if regex.search(r"['’]s$", w)), None)
+            if owner is not None:        # "Sam Shepard's True West": the possessor is the person
+                words = words[:owner + 1]
+                words[-1] = regex.sub(r"['’]s$", "", words[-1])
             while len(words) > 2 and words[0].casefold() not in _latin_given_names() \
                     and words[1].casefold() in _latin_given_names():
                 words = words[1:]           # "Later Youssef Amrani": the name starts at the given name
             full = " ".join(words)
             if any(_norm(w) in stop or _norm(w) in data.roles or _norm(w) in _NOT_NAMES for w in words) \
+                    or _NATIONALITY.match(words[-1]) or _norm(words[0]) in _NUMBER_WORDS \
                     or any(a <= m.start() < b for a, b in tweets):
-                continue
+                continue                 # "Seventeen Russian sailors": a count and a nationality
             people.setdefault(full, words[-1])
         best = (-1, None)
         for full, family in people.items():
             alone = regex.compile(r"(?<![\w'’\-]|\p{Lu}\p{Ll}+ )" + regex.escape(family) + r"(?![\w\-])")
             known = full.split()[0].casefold() in _latin_given_names() or full in self.people
+            given = full.split()[0]
+            if not known and len(full.split()) >= 2 and given[:1].isupper():
+                # the given name used alone again ("Kit Harington … Kit said"): a person too
+                again = regex.compile(r"(?<![\w'’\-])" + regex.escape(given) + r"(?![\w'’\-]|\s+\p{Lu})")
+                known = len(again.findall(self.text, lo, pos)) >= 2
             if not known and len(alone.findall(self.text, lo, pos)) < 2:
                 continue       # a person: a given name the tables know, or the family name used alone again
             if gender and _given_name_genders().get(full.split()[0].casefold(), gender) != gender:
@@ -1208,6 +1416,9 @@ class _Resolver:
                     continue
                 phrase = " ".join(([(m.group(1) or "").strip()] if det and len(keep) == len(mid_words) else []) + keep
                                   + [m.group(0).split()[-1] if not after else head])
+                more = _COMPLEMENT.match(self.text, m.end()) if det in ("a", "an") and not after else None
+                if more:                 # "a senior official at the Jordanian Ministry of Transport"
+                    phrase += " " + " ".join(more.group().split())
                 best = phrase.strip()
         data = _lang_data()
         if head in data.roles:
@@ -1224,6 +1435,9 @@ class _Resolver:
         return best
 
 
+#: the place a description names after its head: " at the Jordanian Ministry of Transport"
+_COMPLEMENT = regex.compile(r"[^\S\n]+(?:at|in|from|of|for|with)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\w'’\-]*"
+                            r"(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+)?\p{Lu}[\w'’\-]*){0,5}")
 #: how far (characters) the name lookups of one quote reach before and after it: an article's length,
 #: so a book-sized document stays linear
 _REACH = 20_000
@@ -1237,6 +1451,10 @@ _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}+(?:an|ian|i|ese|ish)$")      # Moroccan
 #: a full name, possessive allowed ("Wael Ghariani's corner")
 _PERSON_NAME = regex.compile(r"(?<![\w'’\-])\p{Lu}[\p{Ll}'’\-]+(?:\s(?:\p{Lu}[\p{Ll}'’\-]+|\p{Ll}{1,2}-\p{Lu}\p{Ll}+)){1,3}"
                              r"(?=['’]s\b|(?![\w'’]))")
+_NATIONALITY = regex.compile(r"^\p{Lu}\p{Ll}+(?:ian|ese|ish)$")    # Russian, Lebanese (not -i: Ouahbi is a name)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                          "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds "
+                          "thousand thousands dozens".split())
 _AGE = regex.compile(r"^\d{1,3}-years?-old$", regex.I)
 _FULL_NAME = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+){1,3}(?![\w'’])")
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
@@ -1399,8 +1617,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
     ci = 0
 
     tweets = [(t.start, t.end, t.id, t.text) for t in doc.tweets]
-    tweet_blocks = {b.id for b in doc.blocks if b.kind == "tweet"}
-    tweet_block_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "tweet"]
+    mid_caps = mid_sentence_capitals(text)
     prev_speaker: tuple | None = None        # (name, end of that quote's sentence, quote end)
     heavy = len(spans) > 2000
     window = 400 if len(spans) < 300 else 100
@@ -1419,8 +1636,6 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 source["tweet"] = tid
         if dup:
             continue
-        if "tweet" not in source and tweet_block_spans and any(bs <= q.start < be for bs, be in tweet_block_spans):
-            pass
         if "tweet" not in source and tweets and not heavy:
             qw = set(_norm(w) for w in regex.findall(r"[\w\p{M}]+", text[q.start:q.end]))
             if len(qw) >= 4:
@@ -1480,9 +1695,13 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             and (any(t.norm in data.roles for t in right_toks[:right_cues[0][0]])
                  or _described_name(right_toks[:right_cues[0][0]]))
         long_subj = long_subj or role_subj
+        # the quote opens its sentence and a short "X said" closes it: the attribution, even when the
+        # writer left out the comma ("“… the service door” Kavadarkov said.", "“…” nowadays, he said.")
+        opens_sentence = not text[s_lo:q.open].strip()
         if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
-            before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
+            before = [t for k, t in enumerate(right_toks[:a])
+                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)]
             if any(not t.text[:1].isalnum() for t in before) and not long_subj:
                 rc_ok = False
             elif before and left_cues and before[0].norm in data.conjunctions:
@@ -1492,14 +1711,19 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             elif left_cues and right_toks[a].norm in data.participles:
                 rc_ok = False              # "«…»، لافتًا إلى أن …": a new clause, not the attribution
             elif before:
-                rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"}
+                rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"} \
+                    or (opens_sentence and not left_cues and not any(t.norm in data.conjunctions for t in before))
             else:
                 nxt = _subject_after(right_toks[b:])
                 rc_ok = bool(nxt) or not left_cues
         if rc_ok:
             a, b = right_cues[0]
             cue_toks = right_toks[a:b]
-            before = [t for t in right_toks[:a] if t.text not in {",", "،"}]
+            before = [t for k, t in enumerate(right_toks[:a])
+                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)]
+            commas = [k for k, t in enumerate(right_toks[:a]) if t.text in {",", "،"}]
+            if commas and not long_subj and commas[-1] + 1 < a:
+                before = right_toks[commas[-1] + 1:a]      # "“…” nowadays, he said": after the aside
             if long_subj:
                 subj_toks = _subject_before(right_toks[:a])
             elif before:
@@ -1602,6 +1826,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             cue_end = b
         else:
             cue_toks = None
+            tail = _closing_attribution(_tokens(text, close + 1, s_hi))
+            if tail is not None:
+                # "Communications “were crippled” from Donggala, Nugroho said.", "… “…” and a chance
+                # to “…,” he said.": a closing ", X said" speaks for every quote of its sentence
+                subj_toks, (a, b), cue_end = tail[0], tail[1], tail[1][1]
+                cue_toks = tail[2]
         if cue_toks:
             cue = text[cue_toks[0].start:cue_toks[-1].end]
         # kind
@@ -1654,6 +1884,9 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if name:
                     speaker = Speaker(name)
                     resolver.add(q.open, name, ar_gender, person=True)
+            elif subj_toks and (subj_toks[0].norm in _FIRST_SECOND_PERSON
+                                or any(regex.search(r"\p{L}['’](?:t|re|ve|ll|m|d)$", t.text) for t in subj_toks)):
+                pass                         # "asked me last year", "I couldn't say": words inside a quote
             elif subj_toks:
                 name = resolver.resolve(subj_toks, subj_toks[0].start)
                 if name:
@@ -1668,6 +1901,16 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 speaker = Speaker(prev_speaker[0])
             elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600 and not own_subject:
                 speaker = Speaker(prev_speaker[0])
+            if speaker is None and not cue:
+                sign = _SIGNED_BELOW.match(text, close + 1)
+                if sign and not text.startswith("(@", sign.end(1)) and not regex.match(r"\s*\(@", text[sign.end(1):]):
+                    # a pull quote signed on the next line: "“…”\n— Colonel Amer Zoubi, spokesman for …"
+                    toks = _name_of(_tokens(text, sign.start(1), sign.end(1)))
+                    if toks:
+                        name = resolver.resolve(toks, toks[0].start)
+                        if name:
+                            speaker = Speaker(name, text[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
+                            resolver.add(toks[0].start, name, person=True, mention=toks)
             if speaker is None and not ar_pron and (not cue or inherit or not subj_toks):
                 # the sentence subject ("Israel is launching ... “…”")
                 st = _tokens(text, s_lo, min(q.open, s_lo + 400))
@@ -1689,13 +1932,18 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                             break
                     while lead and lead[-1].norm in _DETS:
                         lead.pop()
+                    if lead and not cue and not _is_ar(lead[0].text) \
+                            and (lead[0].norm in _DETS or not _proper(lead[0], mid_caps)):
+                        # with no speech verb, only a name the text treats as one ("Israel is launching
+                        # … “…”"), never a sentence-initial word ("Indeed", "Voters") or a description
+                        continue
                     if lead and (lead[0].norm not in stop or lead[0].norm in _DETS or lead[0].norm in data.pronouns):
                         name = resolver.resolve(lead, lead[0].start)
                         if name:
                             speaker = Speaker(name, text[lead[0].start:lead[-1].end], lead[0].start, lead[-1].end)
                             break
-            if speaker is not None:
-                prev_speaker = (speaker.name, s_hi, q.end, s_lo)
+            if speaker is not None and q.parent is None:
+                prev_speaker = (speaker.name, s_hi, q.end, s_lo)   # a nested quote never sets who speaks next
             # source
             ctx_lo, ctx_hi = s_lo, s_hi
             m = _find_channel(text, ctx_lo, ctx_hi)
