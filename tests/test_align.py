@@ -319,6 +319,25 @@ def test_a_quote_is_aligned_to_the_quote_that_translates_it():
     doc.check_offsets()
 
 
+def test_a_prose_quote_of_a_tweet_names_it_as_its_source_instead_of_aligning_to_it():
+    """The tweet is the original: it is aligned to the prose that renders it, and the quote that
+    renders it records ``source.tweet`` (SCHEMA); no alignment ever targets a tweet unit."""
+    pytest.importorskip("numpy")
+    tweet = "أفرجت السلطات عن 39 أسيرة من سجن عوفر اليوم"
+    rendering = "Authorities freed 39 women from Ofer prison today"
+    parts = [(tweet, "ar", "tweet"),
+             (f"“{rendering},” the account wrote above a short clip.", "en", "paragraph"),
+             ("Buses reached Ramallah in the evening.", "en", "paragraph")]
+    doc = build(parts, quotes=[(rendering + ",", "direct")])
+    host = doc.sentences[1].text
+    Aligner(TableEncoder({tweet: [1.0, 0.1], rendering + ",": [1.0, 0.12], host: [1.0, 0.3]})).align(doc)
+    assert doc.quotes[0].source == {"tweet": "t0"}
+    in_tweet = {s.id for s in doc.sentences if s.block == doc.tweets[0].block}
+    assert all(a.to["sentence"] not in in_tweet for a in doc.alignments)
+    assert ("t0", "s1") in [(a.source_id, a.to["sentence"]) for a in doc.alignments]
+    doc.check_offsets()
+
+
 def test_headings_are_not_renderings_within_a_document():
     doc = build([("Israeli authorities release 39 women from Ofer Prison", "en", "heading")] + PARTS[:2])
     align_document(doc, encoder=None)
@@ -450,6 +469,27 @@ def test_corpus_links_across_documents():
     link = links[0]
     assert set(link) >= {"from_doc", "from", "to_doc", "to", "relation", "score", "evidence"}
     assert en.text[link["to"]["start"]:link["to"]["end"]] == link["to"]["text"]
+
+
+def test_sentence_links_count_as_story_evidence_but_are_written_only_on_request():
+    """Corpus-level links start at a quote or tweet (SCHEMA); matching prose sentences across the
+    two versions of a story is evidence that they are one story, and is written only on request."""
+    ar = build([("أفرجت السلطات عن 39 امرأة من سجن عوفر يوم 24 نوفمبر.", "ar", "paragraph"),
+                ("ووصلت الحافلات إلى رام الله مساء 24 نوفمبر وسط استقبال.", "ar", "paragraph")],
+               quotes=[])
+    ar.id = "ar-story"
+    en = build([("Authorities released 39 women from Ofer prison on November 24.", "en", "paragraph"),
+                ("The buses reached Ramallah on the evening of November 24 to a large welcome.", "en", "paragraph")])
+    en.id = "en-story"
+    quiet = CorpusLinker(encoder=None)
+    loud = CorpusLinker(encoder=None, config={"emit_sentence_links": True})
+    for linker in (quiet, loud):
+        for d in (ar, en):
+            linker.add(d)
+    assert list(quiet.links()) == []
+    written = list(loud.links())
+    assert written and {(l["from_doc"], l["from"][0]) for l in written} <= {("ar-story", "s"), ("en-story", "s")}
+    assert all(not k.startswith("_") for l in written for k in l)
 
 
 def test_corpus_never_links_within_a_document():

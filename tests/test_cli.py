@@ -123,3 +123,21 @@ def test_stdin_and_module_entry_point(tmp_path):
 def test_help_teaches():
     result = subprocess.run([sys.executable, "-m", "toolkit", "run", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "examples:" in result.stdout and "--table" in result.stdout
+
+
+def test_alignments_across_documents_and_sentence_links(tmp_path):
+    d = tmp_path / "story"
+    d.mkdir()
+    (d / "ar.txt").write_text("أفرجت السلطات عن 39 امرأة من سجن عوفر يوم 24 نوفمبر.\n\n"
+                              "ووصلت الحافلات إلى رام الله مساء 24 نوفمبر وسط استقبال.", encoding="utf-8")
+    (d / "en.txt").write_text("Authorities released 39 women from Ofer prison on November 24.\n\n"
+                              "The buses reached Ramallah on the evening of November 24 to a large welcome.",
+                              encoding="utf-8")
+    links, more = tmp_path / "links.jsonl", tmp_path / "more.jsonl"
+    assert main(["run", str(d), "-o", str(tmp_path / "o.jsonl"), "--encoder", "none", "--alignments", str(links),
+                 "--no-progress", "--quiet"]) == 0
+    assert links.read_text(encoding="utf-8") == ""        # no quote or tweet: nothing to link
+    assert main(["run", str(d), "-o", str(tmp_path / "o2.jsonl"), "--encoder", "none", "--alignments", str(more),
+                 "--sentence-links", "--no-progress", "--quiet"]) == 0
+    rows = [json.loads(line) for line in more.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["from"].startswith("s") and r["from_doc"] != r["to_doc"] for r in rows)

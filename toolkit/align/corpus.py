@@ -43,7 +43,11 @@ CORPUS_CONFIG = {
     "lsh_bucket_cap": 2000,   # at most this many members read from one bucket
     "min_number": 10,         # numbers below this are too common to block on (years and counts are fine)
     "links_per_source": 3,    # target documents per source at most
-    "sentence_sources": True, # also link each prose sentence to its translation in other documents
+    "sentence_sources": True, # also match each prose sentence to its translation in other documents:
+                              # evidence that two documents tell one story (see story_links)
+    "story_sentence_score": 0.9,   # a sentence link counts toward story_links from this score up
+    "emit_sentence_links": False,  # ... and write those sentence links too (SCHEMA's links start at a
+                                   # quote or tweet; `toolkit run --sentence-links` asks for the rest)
     # links between two documents that have no other link between them (see CorpusLinker.links): on the
     # labelled sets (34 documents, 3 story pairs) every false cross-story link was such a lone link,
     # and every true pair had 4 links or more
@@ -197,8 +201,14 @@ class CorpusLinker:
         stories meet by chance on a common phrase ("every day", "ten days"), never on several names,
         numbers and dates at once."""
         pending = list(self._scored_links())
-        per_pair = Counter(frozenset((link["from_doc"], link["to_doc"])) for link in pending)
+        # a sentence matched to a sentence counts as evidence of one story only when it is a close
+        # translation: two reports of different snowstorms share loosely similar sentences
+        per_pair = Counter(frozenset((link["from_doc"], link["to_doc"])) for link in pending
+                           if not link["_from_sentence"] or link["score"] >= self.config["story_sentence_score"])
         for link in pending:
+            from_sentence = link.pop("_from_sentence")
+            if from_sentence and not self.config["emit_sentence_links"]:
+                continue                      # counted as evidence of one story above, not written
             if per_pair[frozenset((link["from_doc"], link["to_doc"]))] >= self.config["story_links"] \
                     or _stands_alone(link, self.config["lone_link"]):
                 yield link
@@ -211,6 +221,7 @@ class CorpusLinker:
             import numpy as np
             matrix = np.vstack(self._vectors)
         emitted: dict = defaultdict(list)
+        silent: dict = defaultdict(list)
         own: dict = defaultdict(list)          # (document, language) -> its units: the rivals of its sources
         for unit in self.units:
             if not unit.quote:
@@ -251,11 +262,14 @@ class CorpusLinker:
                     out.append((cand.score, other, cand, relation))
             out.sort(key=lambda x: -x[0])
             for score, other, cand, relation in out[: cfg["links_per_source"]]:
-                if _already_linked(emitted, (doc_id, src.start, src.end), (other, cand.start, cand.end)):
+                # sentence links that are not written keep their own book: they never hide a quote's link
+                book = silent if cross_only and not cfg["emit_sentence_links"] else emitted
+                if _already_linked(book, (doc_id, src.start, src.end), (other, cand.start, cand.end)):
                     continue                  # the same two places already linked (e.g. the other way round)
                 link = {"from_doc": doc_id, "from": src.id, "to_doc": other,
                         "to": {"start": cand.start, "end": cand.end, "text": cand.text, "sentence": cand.sentences[0]},
-                        "relation": relation, "score": round(score, 4), "evidence": list(cand.evidence.items)}
+                        "relation": relation, "score": round(score, 4), "evidence": list(cand.evidence.items),
+                        "_from_sentence": cross_only}
                 if cand.cos is not None:
                     link["cosine"] = round(cand.cos, 4)
                 yield link
