@@ -84,11 +84,12 @@ def test_second_heldout_quality(corpus_docs):
     assert m["quotes.speaker"]["acc"] >= 0.85 and m["quotes.cue"]["acc"] >= 0.8
 
 
-@pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6), ("heldout6", 6)])
+@pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6), ("heldout6", 6),
+                                              ("heldout7", 7)])
 def test_later_heldout_quality(corpus_docs, folder, documents):
-    """corpus/heldout3 ... heldout6 were written blind to the code (first runs: speaker 0.774, 0.698,
-    0.698 and 0.534); the bars sit a little under today's numbers (the sixth set's speaker and cue
-    are lower: 0.862 and 0.931 today)."""
+    """corpus/heldout3 ... heldout7 were written blind to the code (first runs: speaker 0.774, 0.698,
+    0.698, 0.534 and 0.735); the bars sit a little under today's numbers (the sixth set's speaker and
+    cue are lower: 0.862 and 0.931 today; the seventh's speaker 0.898)."""
     docs = [d.to_dict() for d in corpus_docs if f"/{folder}/" in d.meta["path"]]
     m = evaluate_documents(docs, CORPUS / folder / "gold")
     assert m["documents"] == documents
@@ -96,5 +97,5 @@ def test_later_heldout_quality(corpus_docs, folder, documents):
     assert m["sentences.boundary"]["f1"] >= 0.98 and m["sentences.lang"]["acc"] >= 0.97
     assert m["tweets.detect"]["f1"] == 1.0
     assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= 0.93
-    low = folder == "heldout6"
+    low = folder in ("heldout6", "heldout7")
     assert m["quotes.speaker"]["acc"] >= (0.8 if low else 0.9) and m["quotes.cue"]["acc"] >= (0.85 if low else 0.88)

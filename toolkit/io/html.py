@@ -31,6 +31,24 @@ _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcapti
 _KIND = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
          "h6": "heading", "figcaption": "caption", "caption": "caption", "address": "byline",
          "hr": "rule"}
+#: words in a class or id that mark page furniture inside an article ("share-bar", "related-articles",
+#: "post-tags", "newsletter-signup"): dropped with everything inside
+_FURNITURE_WORDS = {"share", "sharing", "social", "related", "tags", "tag-list", "breadcrumb", "breadcrumbs",
+                    "newsletter", "subscribe", "subscription", "comments", "advert", "advertisement", "ad", "ads",
+                    "promo", "sidebar", "cookie", "cookies", "paywall", "recommended", "more-stories", "read-more"}
+def _is_furniture(attrs: dict) -> bool:
+    """Whether an element's class or id names page furniture (``class="share-bar"``).
+
+    >>> _is_furniture({"class": "share-bar"}), _is_furniture({"id": "related-articles"})
+    (True, True)
+    >>> _is_furniture({"class": "article-body"}), _is_furniture({"class": "twitter-tweet"})
+    (False, False)
+    """
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+    words = set(re.split(r"[\s_\-]+", names)) | set(names.split())
+    return bool(words & _FURNITURE_WORDS)
+
+
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _NEWLINES = re.compile(r"[\r\n]+")
@@ -86,7 +104,7 @@ class _Collector(HTMLParser):
                 self.flush()
             return
         self.stack.append(tag)
-        if self.drop_depth or tag in _DROP:
+        if self.drop_depth or tag in _DROP or _is_furniture(attrs):
             self.drop_depth += 1
             return
         if tag in ("article", "main") and self.scope == "body":

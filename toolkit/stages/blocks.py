@@ -34,7 +34,8 @@ _RULE = regex.compile(r"^\s*([-*_=#])(?:\s*\1){2,}\s*$")      # ---, * * *, ===,
 _HEADING = regex.compile(r"^(#{1,6})\s+")
 _URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
 _BARE_URL = regex.compile(r"https?://[^\s<>]+")
-_TIMESTAMP = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_TIMESTAMP = regex.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
+                           r"|\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?)$")   # a live page's "14:05"
 _HASHTAG_LINE = regex.compile(r"^(?:#[\p{L}\p{N}_]+\s*)+$")
 _BYLINE_DATE = regex.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(?:By\s+(.+))?$", regex.I)
 _PARENS = regex.compile(r"^\([^()\n]{1,80}\)$")
@@ -298,8 +299,8 @@ def _byline_prefixed(content: str, folded: str, prefixes) -> bool:
         if folded.startswith(prefix):
             rest = content[len(prefix):].lstrip(" :")
             first = rest[:1]
-            if first and first.islower():
-                return False
+            if first and first.islower() and not regex.match(r"[\w.]+\s*(?:[-–|]\s|$)", rest):
+                return False             # prose, not "By admin - April 18, 2026" (a site's user name)
             return len(_WORD.findall(content)) <= 20
     return False
 

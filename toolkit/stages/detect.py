@@ -100,3 +100,8 @@ def detect_languages(doc: Document, config) -> None:
     else:
         langs = Counter(b.lang for b in doc.blocks if b.lang not in ("und", "mixed"))
         doc.lang = langs.most_common(1)[0][0] if langs else "und"
+    for sent in doc.sentences:
+        if sent.lang == "und" and doc.lang != "und":
+            # a letterless unit in a furniture block (a live page's "14:05"): the article's language,
+            # as the labelled sets give the units of und blocks
+            sent.lang, sent.confidence = doc.lang, 0.3
