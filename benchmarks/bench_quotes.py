@@ -234,6 +234,22 @@ def run_system(system, docs: list[dict], repeat: int, details: bool) -> tuple[Ta
     return tally, statistics.median(times) if times else 0.0
 
 
+def real(details: bool = False) -> int:
+    """Speaker accuracy on real news text (see toolkit.evaluate.real_speaker_accuracy)."""
+    from toolkit.evaluate import real_speaker_accuracy
+
+    base = shared("data").parent
+    got = real_speaker_accuracy(base, ROOT / "tests" / "data")
+    print("| real news set | quotes annotated | found | speaker right | accuracy |")
+    print("|---|---|---|---|---|")
+    for name, row in got.items():
+        print(f"| {name} | {row['gold']} | {row['found']} | {row['right']} | {row['acc']:.3f} |")
+        if details:
+            for wrong in row["wrong"]:
+                print("   wrong:", wrong)
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", help="spaCy model package for textacy (default: the first of "
@@ -242,9 +258,14 @@ def main(argv=None) -> int:
     parser.add_argument("--details", action="store_true", help="print every match, miss and false alarm")
     parser.add_argument("--scale", action="store_true",
                         help="only time the quotes stage on ever longer quote-dense documents (linear?)")
+    parser.add_argument("--real", action="store_true",
+                        help="only speaker accuracy on real news (NTREX English, Arabic news) against the team's "
+                             "annotations in tests/data (needs ../shared)")
     args = parser.parse_args(argv)
     if args.scale:
         return scale(args.repeat)
+    if args.real:
+        return real(args.details)
 
     seeds, seeds_gold = shared("seeds"), shared("gold")
     sets = {"seeds": load_documents(seeds, seeds_gold),

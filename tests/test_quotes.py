@@ -715,3 +715,68 @@ def test_a_passive_verb_is_not_a_speech_cue():
     text = "“We will make sure the culprits will be revealed,” the mayor said."
     q = only(run(text), "We will make sure the culprits will be revealed,")
     assert q.speaker.name == "the mayor" and q.cue == "said"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a relative clause and "وهو …" end the name
+    ("وقال سليم داود الذي ترأس الوفد في الجولة الأولى إن «الحوار سيستمر».", "الحوار سيستمر", "سليم داود"),
+    ("من جهته، قال نادر سلامة وهو صاحب متجر في السوق إن «الحركة عادت».", "الحركة عادت", "نادر سلامة"),
+    # علي inside a name is the name, not على with a pronoun
+    ("وكتب حسن علي الداوود: «الطريق مغلق منذ الصباح».", "الطريق مغلق منذ الصباح", "حسن علي الداوود"),
+])
+def test_arabic_names_end_at_relatives_and_keep_ali(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content", [
+    # a circumstantial participle right after the verb is how the unnamed subject spoke
+    ("ويوضح متحدثًا عن خطة البلدية: «سنبدأ بالأحياء القديمة».", "سنبدأ بالأحياء القديمة"),
+])
+def test_arabic_circumstantial_participle_is_no_speaker(text, content):
+    assert only(run(text), content).speaker is None
+
+
+@pytest.mark.parametrize("text,content", [
+    ("وذكر موقع «أخبار الساحل» أن الطريق أعيد فتحه.", "أخبار الساحل"),
+    ("وأعلنت شركة «نور للطاقة» عن مشروع جديد.", "نور للطاقة"),
+    ("ودخل السباق بشعار «المدينة أولًا» قبل عامين.", "المدينة أولًا"),
+])
+def test_an_entitys_name_after_its_noun_is_a_term(text, content):
+    q = only(run(text), content)
+    assert q.kind == "term" and q.speaker is None
+
+
+def test_a_role_word_inside_a_quote_names_nobody():
+    text = ("وقالت الوزيرة هدى سالم: «المعلم أعز من أن يهان».\n\n"
+            "وأضافت لاحقًا، مشيرةً إلى أن «العقد الجديد يحمي الجميع».")
+    assert only(run(text), "العقد الجديد يحمي الجميع").speaker.name == "هدى سالم"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a person introduced with a role aside, before or after the name
+    ("Rima Saadeh, regional officer for the Wildlife Trust, has asked the public to help.\n\n"
+     "She said: “We still know little about the birds.”", "We still know little about the birds.", "Rima Saadeh"),
+    ("The mayor's spokeswoman, Dalia Mansour, appeared on the evening news.\n\n"
+     "Asked about the delay, she said: “No date has been set.”", "No date has been set.", "Dalia Mansour"),
+    # a name, then its affiliation or its job with "and" inside
+    ("Omar Khatib, of travel consultancy Atlas, said: “Bookings are up.”", "Bookings are up.", "Omar Khatib"),
+    ("Lina Saber, partner and director at Studio Nine commented: “The campaign is bold.”", "The campaign is bold.",
+     "Lina Saber"),
+    # a role at a place, or a former role, is the person just written about
+    ("Committee chair Sami Haddad told the rally that the plan “would fail.”\n\n"
+     "The Tafileh MP added: “We will vote against it.”", "We will vote against it.", "Sami Haddad"),
+    ("Coach Nabil Farah says his “main goal” is the title.\n\nThe former Wehdat boss said he missed the old ground.\n\n"
+     "“It was home for ten years,” he said.", "It was home for ten years,", "Nabil Farah"),
+    # "asked X" after a question, an adverb after the name, a middle initial
+    ("“Who will pay for the repairs?” asked Haddad.", "Who will pay for the repairs?", "Haddad"),
+    ("Haddad however stressed that the deal had “clear deadlines.”", "clear deadlines.", "Haddad"),
+    ("“The road is closed,” police chief Omar K. Nasser told reporters.", "The road is closed,", "Omar K Nasser"),
+])
+def test_real_wire_appositives_and_descriptions(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_group_is_not_what_she_points_at():
+    text = ("Rana Haddad met the women who had organised the march.\n\n"
+            "“The turnout surprised us,” Haddad said.\n\nLater the women left. “We will be back,” she said.")
+    assert only(run(text), "We will be back,").speaker.name == "Rana Haddad"

@@ -324,7 +324,7 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
             hit = None          # "the five minutes of added time", "an added bonus": an adjective, not a verb
         if hit and w.isascii() and i > 0 and toks[i - 1].norm in _PASSIVE_AUX and w.endswith("ed"):
             hit = None          # "the perpetrators will be revealed", "it was reported": passive, no speaker
-        if hit and w == "asked" and (i == 0 or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
+        if hit and w == "asked" and ((i == 0 and _is_cap(toks[i])) or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
             hit = None          # "Asked whether he would complain, he shook his head": a question put to him
         if hit and w in data.saying and w not in data.participles \
                 and not any(toks[k].norm in data.quoting for k in range(max(0, i - 12), i)):
@@ -463,7 +463,7 @@ def _split_chunks(toks: list[_Tok]) -> list[list[_Tok]]:
 
 
 _CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "what", "when", "while", "if", "because", "as",
-                           "أن", "إن"})
+                           "though", "although", "whereas", "أن", "إن"})
 
 
 def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
@@ -493,6 +493,15 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
                 if comma is not None and comma > 0 and all(t.text[:1].isalnum() for t in toks[comma + 1:j]):
                     toks = toks[:comma]
                     break
+    # "Paul Newman, of analysts RSM said", "Ana Balarin, partner and ECD at Mother commented": a sentence
+    # that opens with a name and its appositive (whose "and" is no clause)
+    opening = max((i + 1 for i, t in enumerate(toks) if t.text in {".", "!", "?", ":", ";"}
+                   and not _abbreviation_dot(toks, i)), default=0)
+    chunks = [c for c in _split_chunks(toks[opening:]) if c]
+    if len(chunks) == 2 and 2 <= len(chunks[0]) <= 4 and all(_is_cap(t) for t in chunks[0]) \
+            and chunks[0][0].norm not in _stopwords() and not any(t.norm in _lang_data().roles for t in chunks[0]) \
+            and (chunks[1][0].norm in {"of", "from", "at"} or any(t.norm in _lang_data().roles for t in chunks[1][:3])):
+        return chunks[0]
     # cut at the last clause-opening word ("that", "and") and sentence punctuation
     k = len(toks)
     while k > 0 and (toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"}
@@ -593,6 +602,18 @@ def _closing_attribution(toks: list[_Tok]):
     return subj, (comma + 1 + a, comma + 1 + b), tail[a:b]
 
 
+def _plural_description(name: str) -> bool:
+    """``the women``, ``the volunteers``: a group, never what "he" or "she" points at.
+
+    >>> _plural_description("the women"), _plural_description("the spokeswoman"), _plural_description("Ali Haas")
+    (True, False, False)
+    """
+    words = name.casefold().split()
+    return len(words) >= 2 and words[0] in {"the", "some", "many", "several"} \
+        and (words[-1].endswith(("men", "people", "children")) and not words[-1].endswith(("spokesmen", "chairmen"))
+             or (words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))))
+
+
 def _only_time(toks: list[_Tok]) -> bool:
     """A phrase whose capitalised words are all days or months ("On Saturday"): never a subject."""
     caps = [t for t in toks if _is_cap(t)]
@@ -607,6 +628,9 @@ def _name_before_appositive(chunks: list[list[_Tok]]) -> list[_Tok] | None:
     >>> [t.text for t in _name_before_appositive(_split_chunks(toks))]
     ['Narcis', 'Termes']
     """
+    if len(chunks) >= 2 and chunks[-1] and chunks[-1][0].norm in {"of", "from", "at"} and len(chunks[0]) >= 2 \
+            and all(_is_cap(t) for t in chunks[0]) and chunks[0][0].norm not in _stopwords():
+        return chunks[0]                 # "Peter Martin, of business consultancy CGA, which …, said": the person
     if len(chunks) < 2 or len(chunks[-1]) < 2 or chunks[-1][0].norm not in {"a", "an", "the"} \
             or _is_cap(chunks[-1][1]) and chunks[-1][1].norm not in _lang_data().roles:
         return None                      # "Ras Al-Naqab, the Public Security Directorate said": a place, then the speaker
@@ -787,6 +811,10 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     >>> _introduced_person(_tokens("On Saturday, a boy was found.", 0, 29)) is None
     True
     """
+    chunks = _split_chunks(toks[:30])
+    if len(chunks) >= 3 and any(t.norm in _lang_data().roles for t in chunks[0]) and 2 <= len(chunks[1]) <= 4 \
+            and all(_is_cap(t) for t in chunks[1]) and not any(t.norm in _stopwords() for t in chunks[1]):
+        return chunks[1]                 # "Trump's press secretary, Sarah Sanders, appeared on …"
     name = []
     for t in toks[:5]:
         if _is_cap(t) or (name and regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)):
@@ -810,6 +838,13 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
         return name
     if nxt.norm == "the" and len(name) >= 2 and any(t.norm in roles for t in toks[len(name) + 2:len(name) + 5]):
         return name                      # "Gendon Subandono, the coach of the team, had trained …"
+    aside = []
+    for t in toks[len(name) + 1:len(name) + 10]:
+        if t.text in {",", "،"}:
+            break
+        aside.append(t)
+    if len(name) >= 2 and aside and len(aside) < 9 and any(t.norm in roles for t in aside):
+        return name                      # "Elisabeth Ferrell, Scottish officer for the Trust, has …"
     return None
 
 
@@ -832,7 +867,7 @@ def _strip_lead(c: list[_Tok]) -> list[_Tok]:
         c = c[1:]
     # drop trailing adverbs ("also")
     while c and c[-1].norm in {"also", "then", "later", "earlier", "once", "again", "recently", "previously",
-                               "further", "still", "too"}:
+                               "further", "still", "too", "however", "meanwhile", "instead", "nevertheless"}:
         c = c[:-1]
     return c
 
@@ -957,8 +992,12 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
             continue
         if t.text in {",", "،", ".", ":", ";", "؛", "!", "?", "\"", "“", "”", "«", "»", "(", "["} \
                 or t.norm in {"that", "أن", "إن", "قد", "لقد"} or _AR_THAT.match(t.norm) \
-                or _AR_PREP_PRONOUN.match(t.norm) or t.norm in _lang_data().addressees \
-                or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))):
+                or (_AR_PREP_PRONOUN.match(t.norm) and not (out and _fold_name(t.text) in _known_names())) \
+                or t.norm in _lang_data().addressees or t.norm in _AR_RELATIVE \
+                or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))) \
+                or (not out and _AR_CIRCUMSTANTIAL.match(t.norm)):
+            # (علي inside a name is the name, not على + "me"; "الذي دخل …" and "وهو سائق" end a name;
+            # a circumstantial participle right after the verb, "ويوضّح مدافعًا عن …", is no subject)
             if t.text in {",", "،"} and out:
                 named = _appositive_name(toks[i + 1:])
                 if named and not any(_fold_name(u.text) in _known_names() or _is_cap(u) for u in out):
@@ -1021,6 +1060,7 @@ class _Resolver:
         self.people: set = set()            # names mentioned with a person's role or title
         self.with_roles: list = []          # (pos, name, role words of the mention), in order
         self._role_mentions = None
+        self.quoted: list[tuple[int, int]] = []     # quotation contents: words said, not the text's mentions
 
     def add(self, pos: int, name: str, gender: str | None = None, person: bool = False, mention=()):
         """Record ``name`` mentioned at ``pos``; ``person``: the mention had a person's title or role;
@@ -1047,8 +1087,9 @@ class _Resolver:
             cues = data.cues
             for k, t in enumerate(toks):
                 bare = t.norm[2:] if t.norm.startswith("ال") else t.norm      # المدير -> مدير
-                if not _is_ar(t.text) or (t.norm not in data.roles and bare not in data.roles):
-                    continue
+                if not _is_ar(t.text) or (t.norm not in data.roles and bare not in data.roles) \
+                        or _within(self.quoted, t.start):
+                    continue               # ("«المعلم أعز من …»": the teacher is spoken of, not named)
                 name = []
                 known = _name_after_role(toks[k + 1:k + 6])
                 if known and known[0] is not toks[k + 1]:
@@ -1083,7 +1124,7 @@ class _Resolver:
         is ``gender`` or unknown; for Arabic also ``role + name`` subjects."""
         best = (-1, None)
         for p, name, words, g, org in reversed(self.entities):
-            if p < pos and not org and (gender is None or g in (None, gender)):
+            if p < pos and not org and (gender is None or g in (None, gender)) and not _plural_description(name):
                 best = (p, name)
                 break
         if arabic:
@@ -1206,7 +1247,12 @@ class _Resolver:
         head = core[-1].norm
         anaphoric = toks[0].norm == "the" and 2 <= len(toks) <= 5 and (
             any(_AGE.match(t.text) for t in toks[1:3]) or head in data.anaphors
-            or (head in data.roles and any(_DEMONYM.match(t.text) for t in toks[1:-1])))
+            or (head in data.roles and any(_DEMONYM.match(t.text) for t in toks[1:-1]))
+            or (head in data.roles and toks[1].norm == "former" and any(_is_cap(t) for t in toks[2:-1]))
+            or (head in data.roles and len(toks) == 3 and _is_cap(toks[1]) and toks[1].norm not in data.roles
+                and toks[1].norm not in _known_latin_names()))
+        # ("The Wellingborough MP": a role at a place, the person just written about)
+        # ("The former Alloa Athletic boss": the person just written about, by a past role)
         if anaphoric and not self.nearest(pos, head):
             # "The 54-year-old marine biologist", "the Moroccan winger", "said the midfielder": the
             # person the text has just written about
@@ -1463,6 +1509,10 @@ _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday
 _AR_THAT = regex.compile(r"^(?:[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)|ب[أا]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)?)$")
 #: a preposition with a pronoun suffix ("كتبت فيه أنها …": in it): never a subject
 _AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|إل|مع|عند|لدى|لدي)(?:ه|ها|هم|هن|هما|ي|نا|ك|كم)$")
+#: Arabic relative pronouns and "and he/she is": a name ends before them ("ماكينتوش الذي دخل …")
+_AR_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي"})
+#: an accusative active participle (مدافعًا، متحدثًا): how the subject spoke, never the subject
+_AR_CIRCUMSTANTIAL = regex.compile(r"^م\p{L}{3,}(?:ًا|اً|ا)$")
 #: first words of compound Arabic names (عبد الهادي، أبو رامي): the ال- word after them is part of the name
 _AR_COMPOUND_HEADS = frozenset({"عبد", "أبو", "ابو", "أم", "ام", "بن", "ابن"})
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
@@ -1593,10 +1643,14 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
     # pre-pass: subjects of speech cues anywhere ("Hamas asked", "The Red Cross said")
     quote_marks = {(q.open) for q in spans}
     cue_subjects: list[tuple[int, list[_Tok]]] = []
+    inside = sorted((q.start, q.end) for q in spans)
+    resolver.quoted = inside
     if len(spans) < 2000:
         for s in (doc.sentences or []):
             toks = _tokens(text, s.start, s.end)
             for a, b in _find_cues(toks):
+                if _within(inside, toks[a].start):
+                    continue               # a verb inside someone's quoted words names no speaker here
                 if b == a + 1 and toks[a].norm in data.participles:
                     continue               # a participle has no subject of its own
                 ar = _is_ar(toks[a].text)
@@ -1688,10 +1742,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             and first_right[:1].isalnum() and any(t.text in {",", "،"} for t in right_toks[:right_cues[0][0]]) \
             and all(t.text[:1].isalnum() or t.text in {",", "،", "."} for t in right_toks[:right_cues[0][0]])
         # "“…,” civil defence spokesman Hamad al-Rawahi told reporters": a role phrase ending in a name
-        role_subj = bool(right_cues) and 4 < right_cues[0][0] <= 7 and content.rstrip()[-1:] in ",،?!" \
-            and all(t.text[:1].isalnum() for t in right_toks[:right_cues[0][0]]) \
+        role_subj = bool(right_cues) and 4 < right_cues[0][0] <= 8 and content.rstrip()[-1:] in ",،?!" \
+            and all(t.text[:1].isalnum() or _abbreviation_dot(right_toks, k)
+                    for k, t in enumerate(right_toks[:right_cues[0][0]])) \
             and all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text)
-                    for t in right_toks[right_cues[0][0] - 2:right_cues[0][0]]) \
+                    for t in [u for k, u in enumerate(right_toks[:right_cues[0][0]])
+                              if not _abbreviation_dot(right_toks, k)][-2:]) \
             and (any(t.norm in data.roles for t in right_toks[:right_cues[0][0]])
                  or _described_name(right_toks[:right_cues[0][0]]))
         long_subj = long_subj or role_subj
@@ -1848,9 +1904,11 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         if ltail and ltail[-1] in {",", "،"}:
             ltail = ltail[:-1]                                           # "An old saying, «…»"
         bare = ltail[:-1] if ltail and ltail[-1] in _DETS else ltail     # "call a “snow holiday”"
+        # an Arabic noun with a clitic: "بشعار «…»", "وشركة «…»"
+        clitic = ltail[:-1] + [ltail[-1][1:]] if ltail and ltail[-1][:1] in "وفبل" and len(ltail[-1]) > 3 else ltail
         for phrase in data.terms:
             n = len(phrase)
-            if any(n <= len(tail) and tuple(tail[-n:]) == phrase for tail in (ltail, bare)):
+            if any(n <= len(tail) and tuple(tail[-n:]) == phrase for tail in (ltail, bare, clitic)):
                 term_marker = True
         if before_txt.endswith("ـ") or (last_left is not None and last_left.text.endswith("ـ")):
             term_marker = True
@@ -1980,6 +2038,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         by_open[q.open] = quote
     _share_speakers(doc)
     return [q.to_dict() for q in doc.quotes]
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the sorted ``(start, end)`` spans (nested spans allowed).
+
+    >>> _within([(0, 5), (10, 20)], 12), _within([(0, 5), (10, 20)], 7)
+    (True, False)
+    """
+    import bisect
+    k = bisect.bisect_right(spans, (pos, float("inf")))
+    return any(a <= pos < b for a, b in spans[max(0, k - 3):k])
 
 
 def _gloss_after(text: str, spans: list, idx: int) -> int | None:
