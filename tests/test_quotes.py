@@ -780,3 +780,21 @@ def test_a_group_is_not_what_she_points_at():
     text = ("Rana Haddad met the women who had organised the march.\n\n"
             "“The turnout surprised us,” Haddad said.\n\nLater the women left. “We will be back,” she said.")
     assert only(run(text), "We will be back,").speaker.name == "Rana Haddad"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Mayor Rana Odeh opened the bridge.\n\nBut the delay did not sit well with the mayor, who commented during the "
+     "ceremony: “It took too long.”", "It took too long.", "Rana Odeh"),
+    ("Ali Haddad told the radio: “We are ready.”\n\nJordan's Prime Minister Sami Nour arrived in Aqaba on Sunday and "
+     "told the crews: “Work day and night.”", "Work day and night.", "Sami Nour"),
+    ("Lina Saber ran the clinic for ten years.\n\n“Do they think it is free?” she wondered.", "Do they think it is free?",
+     "Lina Saber"),
+])
+def test_relative_clauses_coordinated_verbs_and_wondering(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_hypothetical_quote_inside_a_quote_has_no_speaker_from_its_words():
+    text = "“It is not time to go to the court and expect us to say, ‘how wonderful,’” Haddad said."
+    inner = only(run(text), "how wonderful,")
+    assert inner.speaker is None or inner.speaker.name == "Haddad"

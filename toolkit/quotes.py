@@ -508,6 +508,19 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
                      or _abbreviation_dot(toks, k - 1)) and \
             toks[k - 1].norm not in _CLAUSE_WORDS:
         k -= 1
+    comma_who = k > 2 and k == len(toks) and toks[k - 1].norm in {"who", "which"} and toks[k - 2].text == "," \
+        and toks[k - 3].text[:1].isalnum()
+    if comma_who:
+        # "the president, who commented during the rally:": the antecedent before the comma
+        j = k - 2                        # the noun phrase right before the comma ("… with the president")
+        while j > 0 and toks[j - 1].text[:1].isalnum() and len(toks) - j < 8 \
+                and (toks[j - 1].norm not in _stopwords() or toks[j - 1].norm in _DETS):
+            j -= 1
+            if toks[j].norm in _DETS:
+                break
+        antecedent = toks[j:k - 2]
+        if antecedent and (antecedent[0].norm in _DETS or _is_cap(antecedent[0])) and len(antecedent) <= 6:
+            return antecedent
     if k > 1 and toks[k - 1].norm in {"who", "which"} and toks[k - 2].text[:1].isalnum():
         # "The expert who played the carillon in July called": the relative clause's antecedent
         j = k - 1
@@ -600,6 +613,33 @@ def _closing_attribution(toks: list[_Tok]):
     if not pronoun and not all(_is_cap(t) for t in subj):
         return None
     return subj, (comma + 1 + a, comma + 1 + b), tail[a:b]
+
+
+def _sentence_subject(toks: list[_Tok]) -> list[_Tok] | None:
+    """The name a sentence opens with, as the subject of its first verb (``Indonesia's President
+    Joko Widodo arrived …``): capitalised words (titles and a possessive allowed), two or more, or one
+    the names tables know; an opening time or place phrase before a comma is skipped.
+
+    >>> [t.text for t in _sentence_subject(_tokens("On Sunday, Mayor Rana Odeh opened the market", 0, 44))]
+    ['Mayor', 'Rana', 'Odeh']
+    """
+    chunks = [c for c in _split_chunks(toks) if c]
+    if len(chunks) > 1 and chunks[0][0].norm in _stopwords():
+        chunks = chunks[1:]
+    if not chunks:
+        return None
+    lead = []
+    for t in chunks[0]:
+        if _is_cap(t) or t.text in {"'s", "’s", "'", "’"} or (lead and t.norm in _lang_data().roles):
+            lead.append(t)
+        else:
+            break
+    caps = [t for t in lead if _is_cap(t)]
+    if not lead or lead[0].norm in _stopwords() or _only_time(lead) or len(lead) == len(chunks[0]):
+        return None                      # no verb after it: not a clause subject
+    if len(caps) >= 2 or (caps and caps[0].norm in _known_latin_names()):
+        return lead
+    return None
 
 
 def _plural_description(name: str) -> bool:
@@ -1815,6 +1855,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 subj_toks, linked = _subject_after(left_toks[b:]), False
             if subj_toks is not None and a > 0 and left_toks[a - 1].norm in {",", "،"} and not _namelike(subj_toks):
                 subj_toks, linked = None, True
+            if linked and not ar_cue and len(left_cues) < 2 and not subj_toks:
+                # "Indonesia's President Joko Widodo arrived in Palu and told the military: “…”": the
+                # sentence's own subject, a name, did both
+                opener = _sentence_subject(left_own[:a - len(left_toks) + len(left_own)] if left_own else [])
+                if opener:
+                    subj_toks, linked = opener, False
             if linked and not ar_cue and len(left_cues) >= 2 and not subj_toks:
                 # "Al Hammadi told Haddad that …, but said the award was meant to recognise “…”": the
                 # subject of the sentence's earlier speech verb
@@ -1942,7 +1988,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if name:
                     speaker = Speaker(name)
                     resolver.add(q.open, name, ar_gender, person=True)
-            elif subj_toks and (subj_toks[0].norm in _FIRST_SECOND_PERSON
+            elif subj_toks and (any(t.norm in _FIRST_SECOND_PERSON for t in subj_toks)
                                 or any(regex.search(r"\p{L}['’](?:t|re|ve|ll|m|d)$", t.text) for t in subj_toks)):
                 pass                         # "asked me last year", "I couldn't say": words inside a quote
             elif subj_toks:
