@@ -798,3 +798,30 @@ def test_a_hypothetical_quote_inside_a_quote_has_no_speaker_from_its_words():
     text = "“It is not time to go to the court and expect us to say, ‘how wonderful,’” Haddad said."
     inner = only(run(text), "how wonderful,")
     assert inner.speaker is None or inner.speaker.name == "Haddad"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # "قائلة" is how she spoke, not who; a day ends the name; "كما" before the verb is no subject
+    ("أعلنت الوزيرة رنا حداد خطة جديدة.\n\nوصرحت قائلة: «سنبدأ الأسبوع المقبل».", "سنبدأ الأسبوع المقبل", "رنا حداد"),
+    ("وقال الوزير سامي نصر يوم السبت إن «الطريق سيفتح قريبًا».", "الطريق سيفتح قريبًا", "سامي نصر"),
+    ("يشير التقرير إلى أن الخطة «لم تكن سهلة»، كما قالت لينا صابر، الباحثة في الجامعة.", "لم تكن سهلة", "لينا صابر"),
+])
+def test_arabic_participles_days_and_particles_are_not_names(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_an_arabic_verb_before_a_one_word_name_is_not_a_given_name():
+    text = ("قال كيت إن «الدور كان صعبًا».\n\nوفي المقابلة يعتقد كيت أن الفيلم نجح.\n\n"
+            "وتابع: «تعلمت الكثير».")
+    assert only(run(text), "الدور كان صعبًا").speaker.name == "كيت"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a name, then its role and the role's complement
+    ("قال سامر حداد مدرب فريق الرمثا: «الفوز كان مستحقًا».", "الفوز كان مستحقًا", "سامر حداد"),
+    # verbs of describing, wondering, acknowledging
+    ("وصف لاعب الوسط كريم ناصر المباراة بأنها «الأصعب هذا الموسم».", "الأصعب هذا الموسم", "كريم ناصر"),
+    ("التقت الصحيفة هدى سالم.\n\n«هل يظنون أن الأمر سهل؟» تساءلت هدى سالم.", "هل يظنون أن الأمر سهل؟", "هدى سالم"),
+])
+def test_arabic_describing_wondering_and_role_after_name(text, content, name):
+    assert only(run(text), content).speaker.name == name

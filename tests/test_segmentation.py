@@ -137,3 +137,13 @@ def test_prose_opening_with_by_is_not_a_byline():
     doc = toolkit.process("By Rana Haddad\n\nBy eight in the morning, stalls had spread across the square.\n\n"
                           "يستخدم هذا الموقع خدمة للحد من التعليقات المزعجة.", stages=["blocks"])
     assert [b.kind for b in doc.blocks] == ["byline", "paragraph", "meta"]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("«هل يظنون أن الأمر سهل؟» تساءلت هدى سالم.", 1),        # the verb after the quote attributes it
+    ("“Is it easy?” Haddad asked. Then he left.", 2),
+    ("“Why now?” Prices rose on Monday.", 2),                   # no speech verb: a new sentence
+])
+def test_a_question_in_quotes_then_its_attribution_is_one_sentence(text, count):
+    doc = toolkit.process(text, skip=["align"])
+    assert len(doc.sentences) == count

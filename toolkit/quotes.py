@@ -272,7 +272,10 @@ def _stop() -> frozenset:
     for code in resources.available_languages():
         if resources.has_resource(code, "stopwords.txt"):
             words |= {_norm(w) for w in resources.read_lines(code, "stopwords.txt")}
-    return frozenset(words) | frozenset({"في", "من", "على", "إلى", "عن", "مع", "عقب", "خلال", "أما"})
+    # Arabic prepositions and particles ("كما أضافت", "هذا ما صرحت به", "حسبما قال"): never a name
+    return frozenset(words) | frozenset({"في", "من", "على", "إلى", "عن", "مع", "عقب", "خلال", "أما", "كما", "حسبما",
+                                         "هذا", "هذه", "ما", "وفقا", "وفق", "بحسب", "حسب", "بينما", "حيث", "أمام",
+                                         "بعد", "قبل", "لدى", "عند", "بصورة", "بشكل"})
 
 
 _STOP = None
@@ -1016,8 +1019,9 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
             name = [t]
             for u in after[k + 1:k + 3]:
                 if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
-                        or len(u.norm) < 3 or _indefinite(u.text) or u.norm in _stopwords():
-                    break
+                        or len(u.norm) < 3 or _indefinite(u.text) or u.norm in _stopwords() \
+                        or (len(name) >= 2 and u.text.endswith("ة") and _fold_name(u.text) not in known):
+                    break          # (a third word in ة the tables lack is a noun: "رنا حداد خطة")
                 name.append(u)
             return name
     return None
@@ -1035,7 +1039,9 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
                 or (_AR_PREP_PRONOUN.match(t.norm) and not (out and _fold_name(t.text) in _known_names())) \
                 or t.norm in _lang_data().addressees or t.norm in _AR_RELATIVE \
                 or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))) \
-                or (not out and _AR_CIRCUMSTANTIAL.match(t.norm)):
+                or (not out and _AR_CIRCUMSTANTIAL.match(t.norm)) \
+                or (_is_ar(t.text) and t.norm in _lang_data().times) \
+                or (_is_ar(t.text) and t.norm in _lang_data().participles):
             # (علي inside a name is the name, not على + "me"; "الذي دخل …" and "وهو سائق" end a name;
             # a circumstantial participle right after the verb, "ويوضّح مدافعًا عن …", is no subject)
             if t.text in {",", "،"} and out:
@@ -1055,6 +1061,10 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
             if any(_is_cap(t) for t in issuer):
                 return issuer
     last_role = max((k for k, t in enumerate(out) if t.norm in roles or t.norm + "." in roles), default=-1)
+    first_role = min((k for k, t in enumerate(out) if t.norm in roles or t.norm + "." in roles), default=-1)
+    if 2 <= first_role <= 3 and all(_is_ar(t.text) and not _definite(t.norm) and t.norm not in stop
+                                    for t in out[:first_role]):
+        return out[:first_role]          # "قال روبن كريستي مدرب فريق ميلروز": the name, then its role
     after = out[last_role + 1:]
     if last_role >= 0 and after and _is_ar(after[0].text) and after[0].norm.startswith("ال"):
         name = _name_after_role(after)   # a complement first (رئيسة البلدية سعاد يونس)
@@ -1143,8 +1153,8 @@ class _Resolver:
                         continue
                     if not name and n.startswith("ال"):
                         break              # the role's complement (مدير المعرض), not a name
-                    if not name and u.text.endswith("ة") and _fold_name(u.text) not in _known_names():
-                        break              # "مدير مدرسة": a noun in construct, not a name the tables know
+                    if (not name or len(name) >= 2) and u.text.endswith("ة") and _fold_name(u.text) not in _known_names():
+                        break              # "مدير مدرسة", "الوزيرة رنا حداد خطة": a noun, not a name the tables know
                     if not _is_ar(u.text) or n in data.roles or n in cues or n in _stopwords() \
                             or n in _AR_NOT_NAME or n in data.describe or _indefinite(u.text) \
                             or n in data.addressees or u.text.startswith("لـ") \
@@ -1187,11 +1197,16 @@ class _Resolver:
             roles, stop = _lang_data().roles, _stopwords()
             cues = _lang_data().cues
             lo, hi = self._window(pos)
-            for m in regex.compile(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])").finditer(
-                    self.text, lo, hi):
-                w = _norm(m.group(1))
-                if w not in roles and w not in stop and w not in cues and not (w[:1] in "وف" and w[1:] in cues):
-                    return m.group(1) + " " + words[0]
+            pairs = regex.compile(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])")
+            found = [m.group(1) for m in pairs.finditer(self.text, lo, hi)]
+            for before in found:
+                w = _norm(before)
+                if w in roles or w in stop or w in cues or (w[:1] in "وف" and w[1:] in cues):
+                    continue
+                # a given name the tables know, or the same two words again: not a verb before the
+                # name ("يعتقد كيت": Kit thinks)
+                if _fold_name(before) in _known_names() or found.count(before) >= 2:
+                    return before + " " + words[0]
             return name
         if len(words) == 2 and words[0].casefold() in _SURNAME_PARTICLES and words[1][:1].isupper():
             # a compound family name ("Abu Ghosh" -> "Khaled Abu Ghosh"): the given name before it
@@ -1796,8 +1811,10 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         opens_sentence = not text[s_lo:q.open].strip()
         if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
+            # (an Arabic particle before the verb is no subject: "«…»، كما قالت باز زاراتي")
             before = [t for k, t in enumerate(right_toks[:a])
-                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)]
+                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)
+                      and not (_is_ar(t.text) and t.norm in stop)]
             if any(not t.text[:1].isalnum() for t in before) and not long_subj:
                 rc_ok = False
             elif before and left_cues and before[0].norm in data.conjunctions:
@@ -1816,10 +1833,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             a, b = right_cues[0]
             cue_toks = right_toks[a:b]
             before = [t for k, t in enumerate(right_toks[:a])
-                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)]
+                      if t.text not in {",", "،"} and not _abbreviation_dot(right_toks, k)
+                      and not (_is_ar(t.text) and t.norm in stop)]
             commas = [k for k, t in enumerate(right_toks[:a]) if t.text in {",", "،"}]
             if commas and not long_subj and commas[-1] + 1 < a:
-                before = right_toks[commas[-1] + 1:a]      # "“…” nowadays, he said": after the aside
+                before = [t for t in right_toks[commas[-1] + 1:a]   # "“…” nowadays, he said": after the aside
+                          if not (_is_ar(t.text) and t.norm in stop)]
             if long_subj:
                 subj_toks = _subject_before(right_toks[:a])
             elif before:

@@ -84,6 +84,31 @@ def _next_word(text: str, pos: int, end: int) -> str:
     return m.group(1) if m else ""
 
 
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset:
+    """Single-word speech cues of every language (``speech_verbs.txt``), folded."""
+    words = set()
+    for lang in resources.available_languages():
+        if resources.has_resource(lang, "speech_verbs.txt"):
+            words.update(w.casefold() for w in resources.read_lines(lang, "speech_verbs.txt") if " " not in w.strip())
+    return frozenset(words)
+
+
+def _attributes(text: str, pos: int, end: int) -> bool:
+    """Whether the words at ``pos`` attribute the quotation just closed: a speech verb first
+    (``asked Martin``, ``تساءلت هدى``) or second after a name (``Haddad asked.``).
+
+    >>> _attributes("Haddad asked. Then", 0, 18), _attributes("Prices rose.", 0, 12)
+    (True, False)
+    """
+    words = regex.findall(r"[\p{L}\p{M}'’\-]+", text[pos:min(end, pos + 60)])[:3]
+    cues = _speech_words()
+    folded = [regex.sub(r"\p{M}", "", w).casefold() for w in words]
+    if folded and folded[0] in cues:
+        return True
+    return len(folded) >= 2 and words[0][:1].isupper() and folded[1] in cues
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text[start:end]``, white space trimmed.
 
@@ -117,6 +142,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if first in ",;:،؛)]}":
             continue
+        if stripped_term != term and stripped_term[-1:] in "?!؟" and _attributes(text, nxt, end):
+            continue                   # «…؟» تساءلت هدى / “…?” Haddad asked: the attribution goes on
         if stripped_term.startswith("..") and b < end:
             continue                   # an ellipsis: the sentence goes on
         if stripped_term == ".":
