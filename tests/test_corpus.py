@@ -85,11 +85,11 @@ def test_second_heldout_quality(corpus_docs):
 
 
 @pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6), ("heldout6", 6),
-                                              ("heldout7", 7)])
+                                              ("heldout7", 7), ("heldout8", 7)])
 def test_later_heldout_quality(corpus_docs, folder, documents):
-    """corpus/heldout3 ... heldout7 were written blind to the code (first runs: speaker 0.774, 0.698,
-    0.698, 0.534 and 0.735); the bars sit a little under today's numbers (the sixth set's speaker and
-    cue are lower: 0.862 and 0.931 today; the seventh's speaker 0.898)."""
+    """corpus/heldout3 ... heldout8 were written blind to the code (first runs: speaker 0.774, 0.698,
+    0.698, 0.534, 0.735 and 0.721); the bars sit a little under today's numbers (lower for the last
+    three: speaker 0.862, 0.898 and 0.837 today)."""
     docs = [d.to_dict() for d in corpus_docs if f"/{folder}/" in d.meta["path"]]
     m = evaluate_documents(docs, CORPUS / folder / "gold")
     assert m["documents"] == documents
@@ -97,5 +97,5 @@ def test_later_heldout_quality(corpus_docs, folder, documents):
     assert m["sentences.boundary"]["f1"] >= 0.98 and m["sentences.lang"]["acc"] >= 0.97
     assert m["tweets.detect"]["f1"] == 1.0
     assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= 0.93
-    low = folder in ("heldout6", "heldout7")
+    low = folder in ("heldout6", "heldout7", "heldout8")
     assert m["quotes.speaker"]["acc"] >= (0.8 if low else 0.9) and m["quotes.cue"]["acc"] >= (0.85 if low else 0.88)

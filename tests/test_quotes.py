@@ -825,3 +825,41 @@ def test_an_arabic_verb_before_a_one_word_name_is_not_a_given_name():
 ])
 def test_arabic_describing_wondering_and_role_after_name(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a title with "of" and "and" before the name, then the family name alone
+    ("Minister of Transport and Logistics Omar Salameh and his counterpart signed the deal.\n\n"
+     "“Every ship counts,” Salameh told reporters.", "Every ship counts,", "Omar Salameh"),
+    # a Markdown pull quote signed on the next line
+    ("> “We built a machine for turning oil into water.”\n> — Dr Rana Odeh, senior fellow at the institute",
+     "We built a machine for turning oil into water.", "Rana Odeh"),
+    # an Arabic name with a patronymic, later the family name or the role alone
+    ("وقال المهندس سالم بن راشد الحارثي، الرئيس التنفيذي للشركة، إن «الرحلة نجحت».\n\n"
+     "وأوضح الحارثي أن «الأسعار ستبقى كما هي».", "الأسعار ستبقى كما هي", "سالم بن راشد الحارثي"),
+    ("قال المهندس حمد بن ناصر العبري، وزير النقل، إن «الخط مهم».\n\nوأضاف الوزير أن «الطلب موجود».",
+     "الطلب موجود", "حمد بن ناصر العبري"),
+    ("وقالت مريم بنت أحمدو إن «التعاون ضروري».\n\nوأضافت بنت أحمدو: «سنواصل العمل».", "سنواصل العمل",
+     "مريم بنت أحمدو"),
+])
+def test_titles_pull_quotes_and_patronymics(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("Over the weekend the nominee proclaimed that he would allow “tremendous numbers” of workers.",
+     "tremendous numbers", "the nominee"),
+    ("“If you cannot run a bakery, you cannot run a city,” Haddad mocked.", "If you cannot run a bakery, you cannot run a city,",
+     "Haddad"),
+    ("“Tonight the market stays closed,” the post reads.", "Tonight the market stays closed,", "the post"),
+    ("“Pair sails into the harbour race,” read Amman's Evening News.", "Pair sails into the harbour race,",
+     "Amman's Evening News"),
+    # "fair to say that": no one speaks; the person the text names (family name used again) does
+    ("It is fair to say that Rami Catalan lives for old furniture. Catalan moved back in 2019.\n\n"
+     "“I loved the colours,” he says.", "I loved the colours,", "Rami Catalan"),
+    # a name, its role, and no speech verb before the colon
+    ("Omar K. Nasser, Director General of the Solar Agency, is certain: “Solar power can lead the grid.”",
+     "Solar power can lead the grid.", "Omar K Nasser"),
+])
+def test_more_cues_and_names_from_ud_pud_patterns(text, content, name):
+    assert only(run(text), content).speaker.name == name

@@ -147,3 +147,20 @@ def test_prose_opening_with_by_is_not_a_byline():
 def test_a_question_in_quotes_then_its_attribution_is_one_sentence(text, count):
     doc = toolkit.process(text, skip=["align"])
     assert len(doc.sentences) == count
+
+
+def test_blog_furniture_subheadings_and_author_notes():
+    text = ("# Why the Gulf rethinks water\n\n*By Rana Odeh · June 3, 2026*\n\n"
+            "Filed under: [Economy](https://example.org/economy) · [Climate](https://example.org/climate)\n\n"
+            "For decades the answer to scarcity has been simple: take seawater and remove the salt.\n\n"
+            "**The energy problem**\n\n"
+            "Older plants burn gas to boil seawater, which ties the price of water to the price of fuel.\n\n---\n\n"
+            "*Rana Odeh writes about energy and infrastructure. Views are her own.*\n\n"
+            "[More analysis](https://example.org/analysis) · [Subscribe](https://example.org/newsletter)")
+    kinds = [b.kind for b in toolkit.process(text, skip=["align"]).blocks]
+    assert kinds == ["heading", "byline", "meta", "paragraph", "heading", "paragraph", "rule", "byline", "meta"]
+
+
+def test_arabic_byline_with_a_dash():
+    doc = toolkit.process("كتب – خالد سالم\n\nمسقط – بدأت العبارة رحلاتها اليوم.", skip=["align"])
+    assert doc.blocks[0].kind == "byline"

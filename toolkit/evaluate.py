@@ -284,7 +284,8 @@ def ntrex_documents(parallel_dir: str | Path, side: int = 1) -> dict:
 def real_speaker_accuracy(shared_dir: str | Path, gold_dir: str | Path) -> dict:
     """Speaker accuracy on real news, against the team's annotations in ``gold_dir``
     (``ntrex_speakers.tsv``: document id, quote offset, speaker; ``arabic_news_speakers.tsv``: line
-    number, quote index, speaker; names only). Returns, per set, ``right``, ``found``, ``gold`` and
+    number, quote index, speaker; ``pud_speakers.tsv``: UD English PUD group id, quote offset, speaker;
+    names only). Returns, per set, ``right``, ``found``, ``gold`` and
     ``acc``, and ``wrong`` (what was expected and what came out).
 
     >>> got = real_speaker_accuracy("../shared", "tests/data")               # doctest: +SKIP
@@ -334,6 +335,24 @@ def real_speaker_accuracy(shared_dir: str | Path, gold_dir: str | Path) -> dict:
     out["arabic_news"] = {"right": right, "found": len(gold), "gold": len(gold),
                           "acc": right / len(gold) if gold else 0.0, "wrong": wrong}
     out["ntrex_ar"] = _translated_speakers(shared / "data" / "parallel", rows("ntrex_speakers.tsv"), docs)
+    if (gold_dir / "pud_speakers.tsv").exists():
+        groups = {}
+        for line in (shared / "data" / "segmentation" / "ud_en_pud_test_paras.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            groups[record["id"]] = record["text"]
+        right, wrong, done = 0, [], {}
+        gold = rows("pud_speakers.tsv")
+        for group, start, speaker in gold:
+            if group not in done:
+                done[group] = toolkit.process(groups[group], id=group, skip=["align"], strict=True)
+            quote = next((q for q in done[group].quotes if q.start == int(start)), None)
+            got = quote.speaker.name if quote is not None and quote.speaker else None
+            if _same_speaker(speaker or None, got):
+                right += 1
+            else:
+                wrong.append((group, int(start), speaker or None, got))
+        out["pud_en"] = {"right": right, "found": len(gold), "gold": len(gold),
+                         "acc": right / len(gold) if gold else 0.0, "wrong": wrong}
     return out
 
 

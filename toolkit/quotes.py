@@ -302,6 +302,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 
 
 _FIRST_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you", "my", "our", "your"})
+_REPORTED = frozenset({"reported", "reports"})
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 
 
@@ -325,6 +326,13 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
                 break
         if hit and w.isascii() and i > 0 and toks[i - 1].norm in _NOUN_OPENERS:
             hit = None          # "the five minutes of added time", "an added bonus": an adjective, not a verb
+        if hit and w.isascii() and i > 0 and toks[i - 1].norm in {"to", "will", "would", "could", "can", "might"} \
+                and i + 1 < len(toks) and toks[i + 1].norm in {"that", "this", "it", "so"}:
+            hit = None          # "It's fair to say that", "one could say that": no one speaks
+        if hit and w in {"read", "reads"} and not (i + 1 < len(toks) and toks[i + 1].text in {":", ".", ","}
+                                                  or i + 1 == len(toks) or (i == 0 and not _is_cap(toks[i]))
+                                                  or (i > 0 and toks[i - 1].text in {",", "،"})):
+            hit = None          # "read" attributes only next to a quote ("the post reads:", "…,” read X"), never "read a book"
         if hit and w.isascii() and i > 0 and toks[i - 1].norm in _PASSIVE_AUX and w.endswith("ed"):
             hit = None          # "the perpetrators will be revealed", "it was reported": passive, no speaker
         if hit and w == "asked" and ((i == 0 and _is_cap(toks[i])) or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
@@ -422,9 +430,12 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
         # the names tables know; "the minister of health", "ambassador to Jordan" stay whole
         given = _known_latin_names()
         start = next((k for k in range(1, len(rest) - 1) if rest[k].norm in given and _is_cap(rest[k + 1])), None)
+        describe = _lang_data().describe
         if start is None and len(rest) >= 4 and all(_is_cap(t) for t in rest[-3:]) \
-                and not any(t.norm in _stopwords() or t.norm in _DETS for t in rest[1:]):
-            start = len(rest) - 2        # "Ambassador to Oman Dmitry Orlov": a name of two words ends it
+                and not any(t.norm in _DETS for t in rest[1:]) \
+                and not any(t.norm in describe or t.norm in roles for t in rest[-2:]):
+            start = len(rest) - 2        # "Ambassador to Oman Dmitry Orlov", "Minister of Water and Irrigation
+            #                              Nidal Al-Hiyari": a name of two words ends it
         return rest[start:] if start is not None else toks
     if rest and last >= 0:
         return _without_affiliation(rest)
@@ -469,6 +480,12 @@ _CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "what", "when",
                            "though", "although", "whereas", "أن", "إن"})
 
 
+def _inside_title(toks: list[_Tok], k: int) -> bool:
+    """``and`` between two capitalised words (``Minister of Water and Irrigation Nidal Al-Hiyari``)
+    joins the parts of a title or a name; it opens no clause."""
+    return toks[k].norm == "and" and 0 < k < len(toks) - 1 and _is_cap(toks[k - 1]) and _is_cap(toks[k + 1])
+
+
 def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     """The subject noun phrase right before a cue verb."""
     if not toks:
@@ -509,7 +526,7 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     k = len(toks)
     while k > 0 and (toks[k - 1].text not in {".", "!", "?", ":", "\"", "“", "”", "«", "»"}
                      or _abbreviation_dot(toks, k - 1)) and \
-            toks[k - 1].norm not in _CLAUSE_WORDS:
+            (toks[k - 1].norm not in _CLAUSE_WORDS or _inside_title(toks, k - 1)):
         k -= 1
     comma_who = k > 2 and k == len(toks) and toks[k - 1].norm in {"who", "which"} and toks[k - 2].text == "," \
         and toks[k - 3].text[:1].isalnum()
@@ -585,7 +602,21 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     return last or None
 
 
-_SIGNED_BELOW = regex.compile(r"[^\S\n]*\n[^\S\n]*[—–][^\S\n]*(\p{Lu}[\w'’.\-]*(?:[^\S\n]+\p{Lu}[\w'’.\-]*){0,4})")
+_SIGNED_BELOW = regex.compile(r"[^\S\n]*\n[^\S\n]*(?:>[^\S\n]*)?[—–][^\S\n]*(\p{Lu}[\w'’.\-]*(?:[^\S\n]+\p{Lu}[\w'’.\-]*){0,4})")
+def _signed_below(text: str, close: int) -> list[_Tok] | None:
+    """The name on the line under a quotation, after a dash (``— Dr Layla Mansour, senior fellow``,
+    also inside a Markdown ``>`` block), as tokens; None when there is none or it is a tweet's
+    attribution (``— Name (@handle) date``).
+
+    >>> [t.text for t in _signed_below('"Done."\\n— Rana Saleh, mayor', 6)]
+    ['Rana', 'Saleh']
+    """
+    sign = _SIGNED_BELOW.match(text, close + 1)
+    if sign is None or regex.match(r"\s*\(@", text[sign.end(1):]):
+        return None
+    return _tokens(text, sign.start(1), sign.end(1))
+
+
 _MARK_TOKENS = frozenset("\"“”«»")
 
 
@@ -643,6 +674,23 @@ def _sentence_subject(toks: list[_Tok]) -> list[_Tok] | None:
     if len(caps) >= 2 or (caps and caps[0].norm in _known_latin_names()):
         return lead
     return None
+
+
+def _plain_name(name: str) -> bool:
+    """A name and nothing else: Latin words all capitalised (particles like al-, de, bin allowed),
+    Arabic words without the article except the last and with no role word.
+
+    >>> _plain_name("Nidal Al-Hiyari"), _plain_name("سالم بن راشد الغافري"), _plain_name("the Russian Embassy")
+    (True, True, False)
+    """
+    words = name.split()
+    roles = _lang_data().roles
+    if any(_norm(w) in roles or _norm(w) in _stopwords() and not _is_ar(w) for w in words):
+        return False
+    if all(_is_ar(w) for w in words):
+        return not any(_definite(_norm(w)) for w in words[:-1])
+    return all(w[:1].isupper() or w.casefold() in _SURNAME_PARTICLES or w.casefold() in {"de", "van", "von", "da"}
+               for w in words)
 
 
 def _plural_description(name: str) -> bool:
@@ -1011,15 +1059,20 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
     for up to three words and ends after a word with the article (a family name: الأعرج)."""
     (known, given), roles, cues = _name_tables(), _lang_data().roles, _lang_data().cues
     for k, t in enumerate(after):
-        if _is_ar(t.text) and _fold_name(t.text) in known and not t.norm.startswith("ال"):
+        if _is_ar(t.text) and _fold_name(t.text) in known and not t.norm.startswith("ال") \
+                and t.norm not in _AR_PATRONYMIC:
             folded = _fold_name(t.text)
             if k + 1 < len(after) and _fold_name(after[k + 1].text) in given \
+                    and after[k + 1].norm not in _AR_PATRONYMIC \
                     and (folded not in given or "ال" + folded in known):
                 continue       # a nisba before the given name ("من أصل جزائري كريم بلقاسم")
             name = [t]
-            for u in after[k + 1:k + 3]:
+            # "سالم بن راشد الغافري": a patronymic makes the name longer
+            longest = 4 if any(u.norm in _AR_PATRONYMIC for u in after[k + 1:k + 3]) else 2
+            for u in after[k + 1:k + 1 + longest]:
                 if not _is_ar(u.text) or u.norm in roles or u.norm in cues or name[-1].norm.startswith("ال") \
-                        or len(u.norm) < 3 or _indefinite(u.text) or u.norm in _stopwords() \
+                        or (len(u.norm) < 3 and u.norm not in _AR_PATRONYMIC) or _indefinite(u.text) \
+                        or u.norm in _stopwords() \
                         or (len(name) >= 2 and u.text.endswith("ة") and _fold_name(u.text) not in known):
                     break          # (a third word in ة the tables lack is a noun: "رنا حداد خطة")
                 name.append(u)
@@ -1076,9 +1129,9 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
         name = _name_after_role(after)
         if name:
             return out[:last_role + 1] + name
-    if last_role < 0 and len(out) > 3 and _is_ar(out[0].text):
+    if last_role < 0 and len(out) > 3 and _is_ar(out[0].text) and out[1].norm not in _AR_PATRONYMIC:
         # a description the role list lacks (الخطاط الفرنسي من أصل جزائري كريم بلقاسم): the name
-        # starts at the first word the names tables know
+        # starts at the first word the names tables know (not "سعيد بن علي الشحي": that is one name)
         name = _name_after_role(out[1:])
         if name and len(name) >= 2:   # one known word is too weak without a role ("في بيان": Bayan)
             return name
@@ -1193,6 +1246,14 @@ class _Resolver:
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         words = name.split()
+        if len(words) == 1:
+            # a family name alone: the fullest name a speaker already had that ends with it
+            # ("سالم بن راشد الغافري … وأوضح الغافري", "Nidal Al-Hiyari … Al-Hiyari said")
+            key = _fold_name(words[0])
+            known = [e[1] for e in self.entities if (pos is None or e[0] < pos) and 1 < len(e[1].split()) <= 4
+                     and _fold_name(e[1].split()[-1]) == key and not e[4] and _plain_name(e[1])]
+            if known:
+                return max(known, key=lambda n: len(n.split()))
         if len(words) == 1 and words[0][:1].lower() == words[0][:1].upper():
             roles, stop = _lang_data().roles, _stopwords()
             cues = _lang_data().cues
@@ -1207,6 +1268,15 @@ class _Resolver:
                 # name ("يعتقد كيت": Kit thinks)
                 if _fold_name(before) in _known_names() or found.count(before) >= 2:
                     return before + " " + words[0]
+            return name
+        if len(words) == 2 and _norm(words[0]) in _AR_PATRONYMIC:
+            # "بنت أحمدو" -> "مريم بنت أحمدو": the given name before the patronymic
+            lo, hi = self._window(pos)
+            for m in regex.compile(r"([\w\p{M}]+)\s+" + regex.escape(name) + r"(?![\w\p{M}])").finditer(self.text, lo, hi):
+                w = _norm(m.group(1))
+                if _is_ar(w) and w not in _lang_data().roles and w not in _stopwords() and not _definite(w) \
+                        and w not in _lang_data().cues and not (w[:1] in "وف" and w[1:] in _lang_data().cues):
+                    return m.group(1) + " " + name
             return name
         if len(words) == 2 and words[0].casefold() in _SURNAME_PARTICLES and words[1][:1].isupper():
             # a compound family name ("Abu Ghosh" -> "Khaled Abu Ghosh"): the given name before it
@@ -1231,7 +1301,9 @@ class _Resolver:
         introduced = self._first_mention(key, pos)
         if introduced:
             return introduced
-        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*[^\S\n]+){1,6})" + key + r"\b")    # one line: a name never spans two
+        # one line (a name never spans two); a title's "of" and "and" may sit inside ("Minister of Water and
+        # Irrigation Nidal Al-Hiyari": the role is dropped below and the name is what is left)
+        pat = regex.compile(r"((?:[\p{Lu}][\w'’\-]*[^\S\n]+|(?:of|and|for)[^\S\n]+(?=\p{Lu})){1,9})" + key + r"\b")
         roles = _lang_data().roles
         for m in pat.finditer(self.text, *self._window(pos)):
             toks = _tokens(self.text, m.start(), m.end())
@@ -1372,11 +1444,15 @@ class _Resolver:
             if complement and [_bare(u.norm) for u in toks[k + 2:k + 2 + len(complement)]] != complement:
                 continue
             name = []
-            for u in reversed(toks[max(0, k - 4):k]):
+            for u in reversed(toks[max(0, k - 5):k]):
+                # (up to three words, four with a patronymic: "حمد بن ناصر الرواحي، وزير النقل")
+                longest = 4 if any(v.norm in _AR_PATRONYMIC for v in name) or u.norm in _AR_PATRONYMIC else 3
                 if not _is_ar(u.text) or u.norm in data.roles or u.norm in _stopwords() or u.norm in data.cues \
-                        or (u.norm[:1] in "وف" and u.norm[1:] in data.cues) or len(name) >= 3:
+                        or (u.norm[:1] in "وف" and u.norm[1:] in data.cues) or len(name) >= longest:
                     break
                 name.insert(0, u)
+            while name and name[0].norm in _AR_PATRONYMIC:
+                name = name[1:]
             if len(name) >= 2:
                 found.append((t.start, " ".join(u.text for u in name)))
         before = [f for f in found if f[0] < pos]
@@ -1444,7 +1520,7 @@ class _Resolver:
                 # the given name used alone again ("Kit Harington … Kit said"): a person too
                 again = regex.compile(r"(?<![\w'’\-])" + regex.escape(given) + r"(?![\w'’\-]|\s+\p{Lu})")
                 known = len(again.findall(self.text, lo, pos)) >= 2
-            if not known and len(alone.findall(self.text, lo, pos)) < 2:
+            if not known and len(alone.findall(self.text, lo, pos)) < 1:
                 continue       # a person: a given name the tables know, or the family name used alone again
             if gender and _given_name_genders().get(full.split()[0].casefold(), gender) != gender:
                 continue
@@ -1488,8 +1564,9 @@ class _Resolver:
     def search_text(self, head: str, pos: int, need_cap: bool = False) -> str | None:
         """The nearest earlier ``a senior White House official`` / ``the Palestinian Farmers'
         Union`` / ``Spokeswoman Maria Zakharova`` for a description ending in ``head``."""
-        pat = regex.compile(r"\b((?i:a|an|the)\s+)?((?:[\w'’\-]+\s+){0,4}?)(?i:" + regex.escape(head)
-                            + r")\b((?:\s+\p{Lu}[\w'’\-]*){1,3})?")
+        # one line: a description and the name after it never span a paragraph break
+        pat = regex.compile(r"\b((?i:a|an|the)[^\S\n]+)?((?:[\w'’\-]+[^\S\n]+){0,4}?)(?i:" + regex.escape(head)
+                            + r")\b((?:[^\S\n]+\p{Lu}[\w'’\-]*){1,3})?")
         best = None
         best_pos = -1
         for m in pat.finditer(self.text, max(0, pos - _REACH), pos):
@@ -1543,7 +1620,7 @@ _COMPLEMENT = regex.compile(r"[^\S\n]+(?:at|in|from|of|for|with)[^\S\n]+(?:the[^
 #: so a book-sized document stays linear
 _REACH = 20_000
 #: first words of compound Arabic family names in Latin script ("Abu Ghosh", "Bin Salem", "El Sayed")
-_SURNAME_PARTICLES = frozenset({"abu", "abou", "bin", "ibn", "bint", "bou", "ben", "al", "el", "umm", "ould"})
+_SURNAME_PARTICLES = frozenset({"abu", "abou", "bin", "ibn", "bint", "bou", "ben", "al", "el", "umm", "ould", "mint"})
 #: words after which an English cue word is an adjective in a noun phrase ("of added time")
 _NOUN_OPENERS = frozenset({"of", "the", "a", "an", "with", "for", "in", "its", "his", "her", "their", "our", "this",
                            "these", "those", "some", "any", "no"})
@@ -1568,6 +1645,8 @@ _AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|�
 _AR_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي"})
 #: an accusative active participle (مدافعًا، متحدثًا): how the subject spoke, never the subject
 _AR_CIRCUMSTANTIAL = regex.compile(r"^م\p{L}{3,}(?:ًا|اً|ا)$")
+#: "son/daughter of" inside an Arabic name (سالم بن راشد الغافري، مريم بنت أحمدو): never its first word
+_AR_PATRONYMIC = frozenset({"بن", "بنت", "ابن", "ابنة"})
 #: first words of compound Arabic names (عبد الهادي، أبو رامي): the ال- word after them is part of the name
 _AR_COMPOUND_HEADS = frozenset({"عبد", "أبو", "ابو", "أم", "ام", "بن", "ابن"})
 _AR_NOT_NAME = frozenset({"قد", "التي", "الذي", "إن", "أن", "كان", "كانت", "لقد", "هو", "هي"})
@@ -1823,6 +1902,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 rc_ok = False
             elif left_cues and right_toks[a].norm in data.participles:
                 rc_ok = False              # "«…»، لافتًا إلى أن …": a new clause, not the attribution
+            elif left_cues and right_toks[a].norm in _REPORTED:
+                rc_ok = False              # "X told the troops: “…” CNN reported.": CNN is the source, X speaks
             elif before:
                 rc_ok = content.rstrip()[-1:] in ",،?!؟" or first_right in {",", "،"} \
                     or (opens_sentence and not left_cues and not any(t.norm in data.conjunctions for t in before))
@@ -2020,20 +2101,17 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                         g = data.gender.get(cue_toks[0].norm)
                     resolver.add(mention_s, name, g, person=any(t.norm in data.roles for t in subj_toks),
                                  mention=subj_toks)
+            elif not cue and _signed_below(text, close) is not None:
+                # a pull quote signed on the next line: "“…”\n— Colonel Amer Zoubi, spokesman for …"
+                toks = _name_of(_signed_below(text, close))
+                name = resolver.resolve(toks, toks[0].start) if toks else None
+                if name:
+                    speaker = Speaker(name, text[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
+                    resolver.add(toks[0].start, name, person=True, mention=toks)
             elif prev_speaker and not cue and kind == "direct" and q.open - prev_speaker[1] < 200:
                 speaker = Speaker(prev_speaker[0])
             elif prev_speaker and (inherit or cue) and q.open - prev_speaker[2] < 600 and not own_subject:
                 speaker = Speaker(prev_speaker[0])
-            if speaker is None and not cue:
-                sign = _SIGNED_BELOW.match(text, close + 1)
-                if sign and not text.startswith("(@", sign.end(1)) and not regex.match(r"\s*\(@", text[sign.end(1):]):
-                    # a pull quote signed on the next line: "“…”\n— Colonel Amer Zoubi, spokesman for …"
-                    toks = _name_of(_tokens(text, sign.start(1), sign.end(1)))
-                    if toks:
-                        name = resolver.resolve(toks, toks[0].start)
-                        if name:
-                            speaker = Speaker(name, text[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
-                            resolver.add(toks[0].start, name, person=True, mention=toks)
             if speaker is None and not ar_pron and (not cue or inherit or not subj_toks):
                 # the sentence subject ("Israel is launching ... “…”")
                 st = _tokens(text, s_lo, min(q.open, s_lo + 400))
@@ -2044,10 +2122,16 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if len(chunks) > 2 and any(t.norm in data.roles for t in chunks[0]) \
                         and 2 <= len(chunks[1]) <= 4 and all(_is_cap(t) for t in chunks[1]):
                     order = [chunks[-1], chunks[1], chunks[0]]   # "Her teacher, Huda Saleh, said …": the name
+                first_words = [t for t in chunks[0] if t.text != "."] if chunks else []
+                if len(chunks) > 1 and 2 <= len(first_words) <= 4 and all(_is_cap(t) for t in first_words) \
+                        and first_words[0].norm not in stop and any(t.norm in data.roles for t in chunks[1][:4]):
+                    order = [chunks[0]] + [c for c in order if c is not chunks[0]]
+                    # ("Adnan Z. Amin, General Director of IRENA, is certain: “…”": the name, then its role)
                 for c in order:
                     lead = []
                     for k, t in enumerate(c):
                         if _is_cap(t) or (lead and t.norm in data.roles) or (not lead and t.norm in _DETS) \
+                                or (lead and _abbreviation_dot(c, k)) \
                                 or (lead and lead[-1].norm in _DETS and len(lead) < 4) \
                                 or (lead and t.norm in _NAME_LINKS and k + 1 < len(c) and _is_cap(c[k + 1])):
                             lead.append(t)

@@ -36,6 +36,7 @@ _URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
 _BARE_URL = regex.compile(r"https?://[^\s<>]+")
 _TIMESTAMP = regex.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
                            r"|\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?)$")   # a live page's "14:05"
+_LINKS_ONLY = regex.compile(r"^(?:\[[^\]\n]+\]\([^)\s]+\)[\s·|•/,\-–—]*)+$")
 _HASHTAG_LINE = regex.compile(r"^(?:#[\p{L}\p{N}_]+\s*)+$")
 _BYLINE_DATE = regex.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(?:By\s+(.+))?$", regex.I)
 _PARENS = regex.compile(r"^\([^()\n]{1,80}\)$")
@@ -54,11 +55,12 @@ class _Cues:
     breadcrumb_roots: tuple
     boilerplate: object
     caption: object
+    author_note: object = None       # "Karim Abdelnour writes about …": an author's note, a byline
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    byline, caption, roots, boiler, caption_patterns = [], [], [], [], []
+    byline, caption, roots, boiler, caption_patterns, notes = [], [], [], [], [], []
     for lang in resources.available_languages():
         if not resources.has_resource(lang, "blocks.json"):
             continue
@@ -68,9 +70,12 @@ def _cues() -> _Cues:
         roots += data.get("breadcrumb_roots", [])
         boiler += data.get("boilerplate", [])
         caption_patterns += data.get("caption_patterns", [])
+        notes += data.get("byline_patterns", [])
     credit = regex.compile("|".join(f"(?:{c})" for c in caption_patterns), regex.I) if caption_patterns else None
     pattern = regex.compile(r"^(?:" + "|".join(f"(?:{b})" for b in boiler) + r")\W*$", regex.I) if boiler else None
-    return _Cues(tuple(p.casefold() for p in byline), tuple(p.casefold() for p in caption), tuple(roots), pattern, credit)
+    note = regex.compile(r"^(?:" + "|".join(f"(?:{n})" for n in notes) + r")") if notes else None
+    return _Cues(tuple(p.casefold() for p in byline), tuple(p.casefold() for p in caption), tuple(roots), pattern, credit,
+                 note)
 
 
 # -- splitting ----------------------------------------------------------------------------------
@@ -258,6 +263,8 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "source_link"
     if cues.boilerplate is not None and cues.boilerplate.match(content):
         return "meta"
+    if _LINKS_ONLY.match(content):
+        return "meta"                    # "[More analysis](…) · [Subscribe](…)": a row of links
     if "»" in content and any(content.startswith(root) for root in cues.breadcrumb_roots) or content.count(" » ") >= 2:
         return "meta"
     lines = [line.strip() for line in content.split("\n") if line.strip()]
@@ -348,9 +355,16 @@ def _emphasised_prose(doc: Document) -> None:
         cs, ce = block.content
         content = doc.text[cs:ce].strip()
         question = content.rstrip("*_ ").endswith(("?", "؟")) or regex.match(r"(?:Q|س)\s*[:.]", content)
+        if cues.author_note is not None and cues.author_note.match(content.strip("*_ ")):
+            block.kind = "byline"            # "*Karim Abdelnour writes about energy … *": the author's note
+            continue
         if block.kind == "byline":
             if question:
                 block.kind = "paragraph"     # a short question in bold is the interviewer's, not a signature
+            elif block.text.startswith(("**", "__")) and 0 < k < len(doc.blocks) - 1 \
+                    and doc.blocks[k - 1].kind in ("paragraph", "heading", "caption") \
+                    and doc.blocks[k + 1].kind == "paragraph" and not regex.search(r"[.!:;]\W*$", content):
+                block.kind = "heading"       # "**The energy problem**" between paragraphs: a subheading
             continue
         credited = bool(cues.caption and cues.caption.search(content)) or \
             any(content.casefold().startswith(p) for p in cues.caption_prefixes)
