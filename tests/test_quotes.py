@@ -863,3 +863,13 @@ def test_titles_pull_quotes_and_patronymics(text, content, name):
 ])
 def test_more_cues_and_names_from_ud_pud_patterns(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # an indefinite role word opens a description speaker ("a spokesman for the police")
+    ("وقال متحدثٌ باسم الشرطة للصحفيين إن ما جرى كان «مشادة كلامية».", "مشادة كلامية", "متحدثٌ باسم الشرطة"),
+    # a participle of saying after "verb + name": the name speaks
+    ("سخر الوزير سامي نصر قائلًا: «من لا يدير حسابًا لا يدير وزارة».", "من لا يدير حسابًا لا يدير وزارة", "سامي نصر"),
+])
+def test_arabic_indefinite_descriptions_and_verb_name_participle(text, content, name):
+    assert only(run(text), content).speaker.name == name

@@ -1091,7 +1091,8 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
                 or t.norm in {"that", "أن", "إن", "قد", "لقد"} or _AR_THAT.match(t.norm) \
                 or (_AR_PREP_PRONOUN.match(t.norm) and not (out and _fold_name(t.text) in _known_names())) \
                 or t.norm in _lang_data().addressees or t.norm in _AR_RELATIVE \
-                or (_is_ar(t.text) and (t.text.startswith("لـ") or _indefinite(t.text))) \
+                or (_is_ar(t.text) and (t.text.startswith("لـ") or (_indefinite(t.text) and not (
+                    not out and (t.norm in roles0 or "ال" + t.norm in roles0))))) \
                 or (not out and _AR_CIRCUMSTANTIAL.match(t.norm)) \
                 or (_is_ar(t.text) and t.norm in _lang_data().times) \
                 or (_is_ar(t.text) and t.norm in _lang_data().participles):
@@ -1992,6 +1993,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 # "وأوضح الأعرج أن … مرجّحًا أنها «…»": a participle never has a subject of its own;
                 # it speaks for the nearest earlier person of its gender
                 subj_toks, ar_pron, ar_gender, inherit = None, True, data.gender.get(left_toks[a].norm), False
+                clause = left_toks[max([0] + [i + 1 for i in range(a) if left_toks[i].text in {"،", ",", ".", ":"}]):a]
+                if 2 <= len(clause) <= 6 and _is_ar(clause[0].text) and clause[0].norm not in stop:
+                    # "سخر أوباما قائلًا:": the subject of the verb just before the participle
+                    named = _subject_after(clause[1:])
+                    if named and len(named) <= 4:
+                        subj_toks, ar_pron = named, False
             elif b == a + 1 and left_toks[a].norm in data.participles and not quoted_as:
                 # "X said, describing the deal as “…”": the subject of the clause's earlier speech verb,
                 # else (no such verb: "The mayor opened the market, calling it “…”") the sentence subject
