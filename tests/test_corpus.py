@@ -85,17 +85,20 @@ def test_second_heldout_quality(corpus_docs):
 
 
 @pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6), ("heldout6", 6),
-                                              ("heldout7", 7), ("heldout8", 7)])
+                                              ("heldout7", 7), ("heldout8", 7), ("heldout9", 7)])
 def test_later_heldout_quality(corpus_docs, folder, documents):
-    """corpus/heldout3 ... heldout8 were written blind to the code (first runs: speaker 0.774, 0.698,
-    0.698, 0.534, 0.735 and 0.721); the bars sit a little under today's numbers (lower for the last
-    three: speaker 0.862, 0.898 and 0.837 today)."""
+    """corpus/heldout3 ... heldout9 were written blind to the code (first runs: speaker 0.774, 0.698,
+    0.698, 0.534, 0.735, 0.721 and 0.673); the bars sit a little under today's numbers (lower for the
+    last four: speaker 0.862, 0.898, 0.837 and 0.796 today)."""
     docs = [d.to_dict() for d in corpus_docs if f"/{folder}/" in d.meta["path"]]
     m = evaluate_documents(docs, CORPUS / folder / "gold")
     assert m["documents"] == documents
     assert m["blocks.found"]["acc"] >= 0.98 and m["blocks.kind"]["acc"] >= 0.95
     assert m["sentences.boundary"]["f1"] >= 0.98 and m["sentences.lang"]["acc"] >= 0.97
     assert m["tweets.detect"]["f1"] == 1.0
-    assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= 0.93
-    low = folder in ("heldout6", "heldout7", "heldout8")
-    assert m["quotes.speaker"]["acc"] >= (0.8 if low else 0.9) and m["quotes.cue"]["acc"] >= (0.85 if low else 0.88)
+    # (speaker, cue, kind) bars; the later sets' are lower (the ninth's kind: scare quotes after "calls" and
+    # inline Arabic quotes are annotated partial/direct, our rules say term)
+    bars = {"heldout6": (0.8, 0.85, 0.93), "heldout7": (0.8, 0.85, 0.93), "heldout8": (0.8, 0.85, 0.93),
+            "heldout9": (0.75, 0.85, 0.87)}.get(folder, (0.9, 0.88, 0.93))
+    assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= bars[2]
+    assert m["quotes.speaker"]["acc"] >= bars[0] and m["quotes.cue"]["acc"] >= bars[1]

@@ -873,3 +873,25 @@ def test_more_cues_and_names_from_ud_pud_patterns(text, content, name):
 ])
 def test_arabic_indefinite_descriptions_and_verb_name_participle(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    ("The Dutch Ministry of Foreign Affairs said the return showed that heritage “belongs where it is read.”",
+     "belongs where it is read.", "The Dutch Ministry of Foreign Affairs"),
+    ("The museum's spokesperson, Rana Odeh, wrote on X that the deal was “a model for others.”", "a model for others.",
+     "Rana Odeh"),
+    ("“Each return rebuilds trust,” the International Council of Museums (ICOM) said, adding that it would act.",
+     "Each return rebuilds trust,", "the International Council of Museums"),
+    ("My colleague Dr. Sami Haddad likes to say, “We are losing the dark.”", "We are losing the dark.", "Sami Haddad"),
+    ("At the oldest stall, Umm Ahmed (أم أحمد) tells every buyer: «شمّ قبل أن تشتري».", "شمّ قبل أن تشتري", "Umm Ahmed"),
+    ("وقال الحارثي إن «الوضع تحت السيطرة».\n\nوكان العقيد نايف بن سعد الحارثي قد أعلن الإخلاء.", "الوضع تحت السيطرة",
+     "نايف بن سعد الحارثي"),
+])
+def test_organisations_roles_and_scripts_from_the_ninth_set(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_a_blade_called_a_manqaf_is_naming_not_speech():
+    text = ("Salim Haddad climbs the slope every morning, a curved blade called a manqaf in his belt.\n\n"
+            "He tells the young men «على مهلكم», which means “take your time.”")
+    assert only(run(text), "على مهلكم").speaker.name == "Salim Haddad"

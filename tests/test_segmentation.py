@@ -164,3 +164,13 @@ def test_blog_furniture_subheadings_and_author_notes():
 def test_arabic_byline_with_a_dash():
     doc = toolkit.process("كتب – خالد سالم\n\nمسقط – بدأت العبارة رحلاتها اليوم.", skip=["align"])
     assert doc.blocks[0].kind == "byline"
+
+
+def test_one_word_section_headings_and_arabic_initials():
+    body = "The ministry said in a statement that the handover was the result of three years of patient work by many."
+    doc = toolkit.process(f"Opening paragraph of the roundup about the handover and its meaning for both sides.\n\n"
+                          f"Egypt\n\n{body}\n\nArab League\n\n{body}", skip=["align"])
+    assert [b.kind for b in doc.blocks] == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+    assert doc.blocks[1].lang == "en"
+    ar = toolkit.process("روّج المتهم (ع. ن.)، البالغ 47 عامًا، لبرنامج سياحي. وقال القاضي إن الحكم نهائي.", skip=["align"])
+    assert len(ar.sentences) == 2

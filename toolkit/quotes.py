@@ -301,7 +301,8 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
             for m in _TOKEN.finditer(text, lo, hi)]
 
 
-_FIRST_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you", "my", "our", "your"})
+#: "asked me last year", "expect us to": words inside a quotation, never a speaker ("my grandfather" is one)
+_FIRST_SECOND_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 _REPORTED = frozenset({"reported", "reports"})
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 
@@ -335,6 +336,8 @@ def _find_cues(toks: list[_Tok]) -> list[tuple[int, int]]:
             hit = None          # "read" attributes only next to a quote ("the post reads:", "…,” read X"), never "read a book"
         if hit and w.isascii() and i > 0 and toks[i - 1].norm in _PASSIVE_AUX and w.endswith("ed"):
             hit = None          # "the perpetrators will be revealed", "it was reported": passive, no speaker
+        if hit and w == "called" and i + 1 < len(toks) and toks[i + 1].norm in {"a", "an"}:
+            hit = None          # "a short curved blade called a manqaf": a name, not speech
         if hit and w == "asked" and ((i == 0 and _is_cap(toks[i])) or (i + 1 < len(toks) and toks[i + 1].norm in _QUESTION_WORDS)):
             hit = None          # "Asked whether he would complain, he shook his head": a question put to him
         if hit and w in data.saying and w not in data.participles \
@@ -414,6 +417,8 @@ def _name_of(toks: list[_Tok]) -> list[_Tok]:
     toks = [t for t in toks if t.text not in "()[]."]      # a lone full stop is a title's ("Dr. X")
     if not toks:
         return toks
+    if not _is_ar(toks[0].text) and any(_is_ar(t.text) for t in toks):
+        toks = toks[:next(k for k, t in enumerate(toks) if _is_ar(t.text))]   # "Umm Ahmed (أم أحمد)": one script
     if toks[-1].norm in roles:                       # a description ending in its role word
         return toks
     last = -1
@@ -490,8 +495,9 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
     """The subject noun phrase right before a cue verb."""
     if not toks:
         return None
-    if len(toks) > 2 and toks[-1].norm == "by" and toks[-2].text.islower():
-        toks = toks[:-2]                 # "The official concluded by saying": the subject of "concluded"
+    if len(toks) > 2 and toks[-1].norm in {"by", "to"} and toks[-2].text.islower() \
+            and toks[-2].norm not in {"us", "me", "him", "her", "them", "you", "it"}:
+        toks = toks[:-2]                 # "The official concluded by saying", "X likes to say": the subject
     # an adverb before the verb is not part of the subject ("X, his successor, proudly called")
     while len(toks) > 1 and toks[-1].text.islower() and toks[-1].norm.endswith("ly") and len(toks[-1].norm) > 4 \
             and toks[-1].norm.isascii():
@@ -574,8 +580,9 @@ def _subject_before(toks: list[_Tok]) -> list[_Tok] | None:
         # "the spokesman for the Ports Commission, Haider Al-Saadi, said": the name, not the description
         names = [c for c in capped if 2 <= len(c) <= 4 and all(_is_cap(t) for t in c)
                  and not any(t.norm in _lang_data().roles for t in c)]
-        if names and capped[0] is not names[0] and capped[0][0].norm in _DETS:
-            return names[0]
+        if names and capped[0] is not names[0] and (capped[0][0].norm in _DETS
+                                                     or any(t.norm in _lang_data().roles for t in capped[0])):
+            return names[0]              # "UNESCO's spokesperson, Claire Dufresnoy, wrote": the name
         if capped:
             return capped[0]
         return good[0] if good else None
@@ -617,6 +624,8 @@ def _signed_below(text: str, close: int) -> list[_Tok] | None:
     return _tokens(text, sign.start(1), sign.end(1))
 
 
+_ACRONYM_SAID = regex.compile(r"[\"”»']?\s*,?\s*((?:(?:the|The)\s+)?\p{Lu}[\w'’\-]*(?:\s+(?:(?:of|for|and|on)\s+)?\p{Lu}[\w'’\-]*){0,7})"
+                              r"\s+\(\p{Lu}{2,}\)\s+(said|says|told|added|wrote|stated|noted)\b")
 _MARK_TOKENS = frozenset("\"“”«»")
 
 
@@ -1260,14 +1269,20 @@ class _Resolver:
             cues = _lang_data().cues
             lo, hi = self._window(pos)
             pairs = regex.compile(r"([\w\p{M}]+)\s+" + regex.escape(words[0]) + r"(?![\w\p{M}])")
-            found = [m.group(1) for m in pairs.finditer(self.text, lo, hi)]
-            for before in found:
+            matches = list(pairs.finditer(self.text, lo, hi))
+            found = [m.group(1) for m in matches]
+            for m, before in zip(matches, found):
                 w = _norm(before)
                 if w in roles or w in stop or w in cues or (w[:1] in "وف" and w[1:] in cues):
                     continue
                 # a given name the tables know, or the same two words again: not a verb before the
                 # name ("يعتقد كيت": Kit thinks)
                 if _fold_name(before) in _known_names() or found.count(before) >= 2:
+                    ahead = regex.match(r"[\s\S]*?([\w\p{M}]+)\s+([\w\p{M}]+)\s+$", self.text[max(0, m.start() - 40):m.start()])
+                    if ahead and _norm(ahead.group(2)) in _AR_PATRONYMIC and _is_ar(ahead.group(1)) \
+                            and _norm(ahead.group(1)) not in stop and _norm(ahead.group(1)) not in roles:
+                        # "نايف بن سعد الحارثي": the patronymic and the given name before it
+                        return f"{ahead.group(1)} {ahead.group(2)} {before} {words[0]}"
                     return before + " " + words[0]
             return name
         if len(words) == 2 and _norm(words[0]) in _AR_PATRONYMIC:
@@ -2035,7 +2050,12 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
             cue_end = b
         else:
             cue_toks = None
-            tail = _closing_attribution(_tokens(text, close + 1, s_hi))
+            acronym = _ACRONYM_SAID.match(text, close + 1, s_hi)
+            if acronym and content.rstrip()[-1:] in ",،?!":
+                # "“…,” the International Council of Museums (ICOM) said": the organisation and its acronym
+                subj_toks = _tokens(text, acronym.start(1), acronym.end(1))
+                cue_toks = _tokens(text, acronym.start(2), acronym.end(2))
+            tail = _closing_attribution(_tokens(text, close + 1, s_hi)) if not cue_toks else None
             if tail is not None:
                 # "Communications “were crippled” from Donggala, Nugroho said.", "… “…” and a chance
                 # to “…,” he said.": a closing ", X said" speaks for every quote of its sentence
@@ -2095,7 +2115,7 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                 if name:
                     speaker = Speaker(name)
                     resolver.add(q.open, name, ar_gender, person=True)
-            elif subj_toks and (any(t.norm in _FIRST_SECOND_PERSON for t in subj_toks)
+            elif subj_toks and (any(t.norm in _FIRST_SECOND_PRONOUNS for t in subj_toks)
                                 or any(regex.search(r"\p{L}['’](?:t|re|ve|ll|m|d)$", t.text) for t in subj_toks)):
                 pass                         # "asked me last year", "I couldn't say": words inside a quote
             elif subj_toks:

@@ -146,6 +146,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue                   # «…؟» تساءلت هدى / “…?” Haddad asked: the attribution goes on
         if stripped_term.startswith("..") and b < end:
             continue                   # an ellipsis: the sentence goes on
+        if stripped_term == "." and regex.match(r"^[(«\"]?\p{Arabic}\.$", _word_before(text, m.start(), start)):
+            continue                   # an Arabic initial ("المتهم (ع. ن.)"): not the end of a sentence
         if stripped_term == ".":
             word = _word_before(text, m.start(), start)
             following = _next_word(text, nxt, end)

@@ -272,6 +272,8 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "meta"
     if _BYLINE_DATE.match(content) or _byline_prefixed(content, folded, cues.byline_prefixes):
         return "byline"
+    if cues.author_note is not None and len(content) <= 200 and cues.author_note.match(content.strip("*_ ")):
+        return "byline"                  # "جدة – فريق التحرير", "Rana Odeh writes about energy …"
     if any(folded.startswith(p) for p in cues.caption_prefixes) or (cues.caption and cues.caption.search(content)):
         return "caption"
     words = _WORD.findall(content)
@@ -379,11 +381,15 @@ def _section_headings(doc: Document) -> None:
     blocks = doc.blocks
     for k in range(1, len(blocks) - 1):
         block, before, after = blocks[k], blocks[k - 1], blocks[k + 1]
-        if block.kind != "paragraph" or before.kind != "paragraph" or after.kind != "paragraph":
+        if block.kind != "paragraph" or before.kind not in ("paragraph", "tweet") or after.kind != "paragraph":
             continue
         cs, ce = block.content
         content = doc.text[cs:ce].strip()
-        if len(_WORD.findall(content)) <= 8 and _title_like(content) \
+        words = _WORD.findall(content)
+        # a short line in capitals ("Egypt", "Arab League", "What happens next") heads the section below it
+        short = 1 <= len(words) <= 4 and words[0][:1].isupper() and "\n" not in content \
+            and not regex.search(r"[.!?؟:;,]\W*$", content)
+        if len(words) <= 8 and (_title_like(content) or short) \
                 and len(_WORD.findall(doc.text[after.start:after.end])) >= 20:
             block.kind = "heading"
 

@@ -77,7 +77,7 @@ def detect_languages(doc: Document, config) -> None:
         if lang == "und":   # nothing but hashtags, numbers or links: let hashtags vote
             voting = [r for r in runs if r.script != "Zyyy"]
             lang, conf = summarize(voting, fallback=True) if voting else ("und", None)
-        elif lang != "mixed" and block.kind != "tweet" and _names_only(doc, runs, lang):
+        elif lang != "mixed" and block.kind not in ("tweet", "heading") and _names_only(doc, runs, lang):
             lang, conf = "und", None
         langs = prose_langs.get(block.id)
         if langs and lang != "und":
