@@ -895,3 +895,19 @@ def test_a_blade_called_a_manqaf_is_naming_not_speech():
     text = ("Salim Haddad climbs the slope every morning, a curved blade called a manqaf in his belt.\n\n"
             "He tells the young men «على مهلكم», which means “take your time.”")
     assert only(run(text), "على مهلكم").speaker.name == "Salim Haddad"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a bare definite organisation head: the ministry the article names in full
+    ("وكتبت الوزارة عبر قناتها على تلغرام: «تقرر اعتماد جدول جديد».\n\nوقال المتحدث باسم وزارة الكهرباء إن العمل مستمر.",
+     "تقرر اعتماد جدول جديد", "وزارة الكهرباء"),
+    # a role and its complement, then the name in an appositive (with a nationality and a Latin spelling)
+    ("في المقابل، قال مدرب نجم الساحل، البرتغالي روي مونتيرو (Rui Monteiro)، إن فريقه جاء «من أجل الفوز».",
+     "من أجل الفوز", "روي مونتيرو"),
+    ("وقال مدير صون البيئة البحرية في الهيئة، ناصر البلوشي، إن السرعة ستحدد، مضيفًا: «معظم الإصابات سببها القوارب».",
+     "معظم الإصابات سببها القوارب", "ناصر البلوشي"),
+    # "من دون أن يؤكد" after the quote is no attribution: the verb before it speaks
+    ("وعن الحارس، قال المعمري إنه «يستحق الفرصة»، من دون أن يؤكد مشاركته.", "يستحق الفرصة", "المعمري"),
+])
+def test_arabic_organisations_appositives_and_negated_clauses(text, content, name):
+    assert only(run(text), content).speaker.name == name

@@ -161,6 +161,7 @@ def test_utf8_cut_mid_character_is_kept_with_a_warning(tmp_path):
     ("heldout4/d1_en_html_marrakech_electric_brt.html", "heldout4/gold/d1_en_html_marrakech_electric_brt.html.extracted"),
     # share bar, tags and "Related articles" inside <article>, dropped by their class names
     ("heldout7/g5_html_news_page.html", "heldout7/gold/g5_html_news_page.html.extracted"),
+    ("heldout10/n5_html_ar_page.html", "heldout10/gold/n5_html_ar_page.html.extracted"),   # matched blind
 ])
 def test_html_extraction_matches_the_hand_made_text(page, expected):
     """The annotators wrote down what a reader sees; the extracted text must be exactly that (a line

@@ -174,3 +174,14 @@ def test_one_word_section_headings_and_arabic_initials():
     assert doc.blocks[1].lang == "en"
     ar = toolkit.process("روّج المتهم (ع. ن.)، البالغ 47 عامًا، لبرنامج سياحي. وقال القاضي إن الحكم نهائي.", skip=["align"])
     assert len(ar.sentences) == 2
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("بغداد – قسم الأخبار المحلية", "byline"),
+    ("وادي رم – رنا الطراونة | 13 ديسمبر 2026", "byline"),
+    ("[^1]: Rana Odeh, weekly column in Al-Rawabi, 2 March 2027, https://example.org/col", "source_link"),
+])
+def test_credit_lines_and_footnotes(text, kind):
+    doc = toolkit.process(text + "\n\nمسقط – بدأت العبارة رحلاتها اليوم بين الموانئ بعد أسابيع من الاختبارات.",
+                          skip=["align"])
+    assert doc.blocks[0].kind == kind

@@ -275,7 +275,8 @@ def _stop() -> frozenset:
     # Arabic prepositions and particles ("كما أضافت", "هذا ما صرحت به", "حسبما قال"): never a name
     return frozenset(words) | frozenset({"في", "من", "على", "إلى", "عن", "مع", "عقب", "خلال", "أما", "كما", "حسبما",
                                          "هذا", "هذه", "ما", "وفقا", "وفق", "بحسب", "حسب", "بينما", "حيث", "أمام",
-                                         "بعد", "قبل", "لدى", "عند", "بصورة", "بشكل"})
+                                         "بعد", "قبل", "لدى", "عند", "بصورة", "بشكل", "عبر", "دون", "أن", "إن",
+                                         "إذا", "لا", "لم", "لن"})
 
 
 _STOP = None
@@ -304,6 +305,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 #: "asked me last year", "expect us to": words inside a quotation, never a speaker ("my grandfather" is one)
 _FIRST_SECOND_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 _REPORTED = frozenset({"reported", "reports"})
+_WITHOUT = frozenset({"دون", "بدون", "without"})
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 
 
@@ -826,18 +828,29 @@ def _appositive_name(toks: list[_Tok]) -> list[_Tok] | None:
     ['أبو', 'رامي']
     """
     name = []
-    for t in toks[:4]:
+    for t in toks[:9]:
         if t.text in {",", "،"}:
             break
         name.append(t)
     else:
         return None
-    if not 1 <= len(name) <= 3 or len(name) == len(toks):
+    if len(name) == len(toks):
+        return None
+    # a Latin spelling in brackets after an Arabic name, "روي مونتيرو (Rui Monteiro)", is dropped
+    if "(" in [t.text for t in name] and _is_ar(name[0].text):
+        name = name[:[t.text for t in name].index("(")]
+    # a nationality before the name ("البرتغالي روي مونتيرو") says it is a person
+    nisba = bool(name) and _is_ar(name[0].text) and _definite(name[0].norm) and name[0].norm.endswith("ي") \
+        and len(name) >= 3 and name[0].norm not in _AR_RELATIVE and name[0].norm not in _stopwords()
+    if nisba:
+        name = name[1:]
+    if not 1 <= len(name) <= 3:
         return None
     first = name[0]
     kunya = first.norm in _AR_COMPOUND_HEADS or first.norm in {"abu", "umm"}
     if _is_ar(first.text):
-        ok = (kunya and len(name) >= 2) or (_fold_name(first.text) in _name_tables()[1] and len(name) >= 2)
+        ok = (kunya and len(name) >= 2) or (_fold_name(first.text) in _name_tables()[1] and len(name) >= 2) \
+            or (nisba and len(name) >= 2 and not any(_definite(t.norm) or t.norm in _stopwords() for t in name))
     else:
         ok = all(_is_cap(t) or regex.match(r"\p{Ll}{1,2}-\p{Lu}", t.text) for t in name) and len(name) >= 2
     return name if ok else None
@@ -936,6 +949,8 @@ def _introduced_person(toks: list[_Tok]) -> list[_Tok] | None:
     nxt = toks[len(name) + 1]
     if nxt.norm in {"a", "an"} or nxt.text.isdigit():
         return name
+    if nxt.norm in {"who", "whose"} and len(name) >= 2:
+        return name                      # "Salim Al-Farsi, who runs a dive centre, welcomed …"
     if nxt.norm == "the" and len(name) >= 2 and any(t.norm in roles for t in toks[len(name) + 2:len(name) + 5]):
         return name                      # "Gendon Subandono, the coach of the team, had trained …"
     aside = []
@@ -1069,7 +1084,7 @@ def _name_after_role(after: list[_Tok]) -> list[_Tok] | None:
     (known, given), roles, cues = _name_tables(), _lang_data().roles, _lang_data().cues
     for k, t in enumerate(after):
         if _is_ar(t.text) and _fold_name(t.text) in known and not t.norm.startswith("ال") \
-                and t.norm not in _AR_PATRONYMIC:
+                and t.norm not in _AR_PATRONYMIC and t.norm not in _stopwords():   # على is not علي
             folded = _fold_name(t.text)
             if k + 1 < len(after) and _fold_name(after[k + 1].text) in given \
                     and after[k + 1].norm not in _AR_PATRONYMIC \
@@ -1109,7 +1124,9 @@ def _subject_after(toks: list[_Tok]) -> list[_Tok] | None:
             # a circumstantial participle right after the verb, "ويوضّح مدافعًا عن …", is no subject)
             if t.text in {",", "،"} and out:
                 named = _appositive_name(toks[i + 1:])
-                if named and not any(_fold_name(u.text) in _known_names() or _is_cap(u) for u in out):
+                # (also after a role and its complement: "قال مدرب نجم المتوسط، البرتغالي روي مونتيرو")
+                if named and (out[0].norm in roles0 or _bare(out[0].norm) in roles0
+                              or not any(_fold_name(u.text) in _known_names() or _is_cap(u) for u in out)):
                     return named     # "وقال أحد سكان الحي، أبو رامي، إن": the description's name
             break        # an age "(22 عامًا)", an addressee "للصحفيين", "إنها …" end the subject
         out.append(t)
@@ -1204,6 +1221,13 @@ class _Resolver:
                         or _within(self.quoted, t.start):
                     continue               # ("«المعلم أعز من …»": the teacher is spoken of, not named)
                 name = []
+                comma = next((i for i in range(k + 1, min(k + 9, len(toks))) if toks[i].text in {"،", ","}), None)
+                appositive = _appositive_name(toks[comma + 1:comma + 10]) if comma is not None else None
+                if appositive:
+                    # "مدير صون البيئة البحرية في هيئة البيئة، ناصر البلوشي،": the name after the comma
+                    out.append((t.start, " ".join(u.text for u in appositive),
+                                data.gender.get(t.norm) or data.gender.get(bare)))
+                    continue
                 known = _name_after_role(toks[k + 1:k + 6])
                 if known and known[0] is not toks[k + 1]:
                     # role + complement + name (رئيسة البلدية سعاد يونس): the name the tables know
@@ -1405,6 +1429,12 @@ class _Resolver:
         is_desc = toks[0].norm in {"the"} and (head in data.roles or head in data.describe)
         if len(core) == 1 and (head in data.describe or head in data.roles) and _has_case(core[0]):
             is_desc = True
+        if len(core) == 1 and _is_ar(core[0].text) and head in data.describe and head.startswith("ال"):
+            # "وكتبت الوزارة": the ministry the article names in full ("وزارة الكهرباء"), nearest before,
+            # else first after
+            named = self.organisation_named(head, pos)
+            if named:
+                return named
         if is_desc:
             found = self.search_text(head, pos, head not in data.roles)
             if found:
@@ -1434,6 +1464,28 @@ class _Resolver:
             if holder:
                 return holder
         return self.fullest(text, pos)
+
+    def organisation_named(self, head: str, pos: int) -> str | None:
+        """The full name an Arabic text gives an organisation a bare definite head points at
+        (``الوزارة`` -> ``وزارة الكهرباء``, ``الهيئة`` -> ``الهيئة العامة للأنواء الجوية``): the head with
+        or without the article and the words with the article (ال، لل، وال) after it.
+
+        >>> r = _Resolver(Document(text="قالت وزارة الكهرباء إن … وكتبت الوزارة: «…»", id="d"))
+        >>> r.organisation_named("الوزارة", 30)
+        'وزارة الكهرباء'
+        """
+        bare = head[2:]
+        pat = regex.compile(r"(?<![\w\p{M}])(?:ال)?" + regex.escape(bare)
+                            + r"((?:\s+(?:ال|لل|وال)[\w\p{M}]+){1,5})")
+        best_before, first_after = None, None
+        lo, hi = self._window(pos)
+        for m in pat.finditer(self.text, lo, hi):
+            name = m.group(0)
+            if m.start() < pos:
+                best_before = name
+            elif first_after is None:
+                first_after = name
+        return best_before or first_after
 
     def role_holder(self, desc: list[str], pos: int) -> str | None:
         """The person an Arabic article gives the role ``desc`` (``مديرة الحملة``, or ``المديرة``
@@ -1904,6 +1956,8 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
         # the quote opens its sentence and a short "X said" closes it: the attribution, even when the
         # writer left out the comma ("“… the service door” Kavadarkov said.", "“…” nowadays, he said.")
         opens_sentence = not text[s_lo:q.open].strip()
+        if right_cues and any(t.norm in _WITHOUT for t in right_toks[:right_cues[0][0]]):
+            right_cues = []                # "«…»، من دون أن يؤكد …", "without saying": not an attribution
         if right_cues and (right_cues[0][0] <= 4 or long_subj) and not adjacent:
             a, b = right_cues[0]
             # (an Arabic particle before the verb is no subject: "«…»، كما قالت باز زاراتي")

@@ -36,6 +36,7 @@ _URL = regex.compile(r"^<?(https?://\S+?|www\.\S+?)>?$")
 _BARE_URL = regex.compile(r"https?://[^\s<>]+")
 _TIMESTAMP = regex.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?"
                            r"|\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?)$")   # a live page's "14:05"
+_FOOTNOTE = regex.compile(r"^\s*\[\^[\w-]+\]:\s*\S")
 _LINKS_ONLY = regex.compile(r"^(?:\[[^\]\n]+\]\([^)\s]+\)[\s·|•/,\-–—]*)+$")
 _HASHTAG_LINE = regex.compile(r"^(?:#[\p{L}\p{N}_]+\s*)+$")
 _BYLINE_DATE = regex.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*(?:By\s+(.+))?$", regex.I)
@@ -265,6 +266,8 @@ def classify_block(text: str, s: int, e: int, index: int, count: int, hint: str 
         return "meta"
     if _LINKS_ONLY.match(content):
         return "meta"                    # "[More analysis](…) · [Subscribe](…)": a row of links
+    if content.strip() and all(_FOOTNOTE.match(line) for line in content.split("\n") if line.strip()):
+        return "source_link"             # "[^1]: Author, column in Al-Rawabi, 3 May 2026": the sources
     if "»" in content and any(content.startswith(root) for root in cues.breadcrumb_roots) or content.count(" » ") >= 2:
         return "meta"
     lines = [line.strip() for line in content.split("\n") if line.strip()]
