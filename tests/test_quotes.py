@@ -911,3 +911,24 @@ def test_a_blade_called_a_manqaf_is_naming_not_speech():
 ])
 def test_arabic_organisations_appositives_and_negated_clauses(text, content, name):
     assert only(run(text), content).speaker.name == name
+
+
+@pytest.mark.parametrize("text,content,name", [
+    # a title inside the appositive after a role
+    ("وقال رئيس النادي، الدكتور مازن العكور، إن «السماء كانت صافية».", "السماء كانت صافية", "مازن العكور"),
+    # a role's own complement after the name is a description, not the name
+    ("وأكد الإسباني خافيير مورينو، مدرب اللاعبة منذ عامين، أن لاعبته «نضجت كثيرًا».", "نضجت كثيرًا",
+     "خافيير مورينو"),
+    # a second verb after و shares the subject of the sentence's first
+    ("من جهتها، نشرت وزارة الصحة عبر قناتها إرشادات للوقاية، وأعلنت أن المستشفيات «استقبلت 64 حالة».",
+     "استقبلت 64 حالة", "وزارة الصحة"),
+])
+def test_titles_shared_subjects(text, content, name):
+    assert only(run(text), content).speaker.name == name
+
+
+def test_the_tweet_is_its_author():
+    text = ("Southern Iraq hit a record peak of 9,850 MW on Tuesday pic.twitter.com/Lr8VtN2qPw — Gulf Grid Monitor "
+            "(@GulfGridMonitor) July 13, 2027\n\nوجاء في التغريدة: «سجّل جنوب العراق ذروة طلب قياسية».")
+    doc = toolkit.process(text, skip=["align"], strict=True)
+    assert only(doc, "سجّل جنوب العراق ذروة طلب قياسية").speaker.name == "Gulf Grid Monitor"

@@ -276,7 +276,7 @@ def _stop() -> frozenset:
     return frozenset(words) | frozenset({"في", "من", "على", "إلى", "عن", "مع", "عقب", "خلال", "أما", "كما", "حسبما",
                                          "هذا", "هذه", "ما", "وفقا", "وفق", "بحسب", "حسب", "بينما", "حيث", "أمام",
                                          "بعد", "قبل", "لدى", "عند", "بصورة", "بشكل", "عبر", "دون", "أن", "إن",
-                                         "إذا", "لا", "لم", "لن"})
+                                         "إذا", "لا", "لم", "لن", "منذ"})
 
 
 _STOP = None
@@ -306,6 +306,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
 _FIRST_SECOND_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 _REPORTED = frozenset({"reported", "reports"})
 _WITHOUT = frozenset({"دون", "بدون", "without"})
+_TWEET_HEADS = frozenset({"التغريدة", "tweet", "post"})
 _PASSIVE_AUX = frozenset({"be", "been", "being", "is", "was", "were", "are"})
 
 
@@ -839,6 +840,8 @@ def _appositive_name(toks: list[_Tok]) -> list[_Tok] | None:
     # a Latin spelling in brackets after an Arabic name, "روي مونتيرو (Rui Monteiro)", is dropped
     if "(" in [t.text for t in name] and _is_ar(name[0].text):
         name = name[:[t.text for t in name].index("(")]
+    while len(name) > 1 and (name[0].norm in _AR_TITLES or name[0].text == "."):
+        name = name[1:]                  # a title first: "، الدكتور مازن العكور،"
     # a nationality before the name ("البرتغالي روي مونتيرو") says it is a person
     nisba = bool(name) and _is_ar(name[0].text) and _definite(name[0].norm) and name[0].norm.endswith("ي") \
         and len(name) >= 3 and name[0].norm not in _AR_RELATIVE and name[0].norm not in _stopwords()
@@ -1412,6 +1415,11 @@ class _Resolver:
                 return self.last_person_mentioned(pos, data.gender.get(core[0].norm)) or self.named_before(pos)
             return self.nearest(pos, None)
         head = core[-1].norm
+        if head in _TWEET_HEADS and len(core) == 1:
+            # "وجاء في التغريدة: «…»", "the tweet said": the author of the tweet just before
+            tweet = max((t for t in self.doc.tweets if t.end <= pos), key=lambda t: t.end, default=None)
+            if tweet is not None and tweet.author and (tweet.author.name or tweet.author.handle):
+                return tweet.author.name or tweet.author.handle
         anaphoric = toks[0].norm == "the" and 2 <= len(toks) <= 5 and (
             any(_AGE.match(t.text) for t in toks[1:3]) or head in data.anaphors
             or (head in data.roles and any(_DEMONYM.match(t.text) for t in toks[1:-1]))
@@ -1709,6 +1717,9 @@ _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday
 _AR_THAT = regex.compile(r"^(?:[أإ]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)|ب[أا]ن(?:ه|ها|هم|هن|هما|نا|ني|ك|كم)?)$")
 #: a preposition with a pronoun suffix ("كتبت فيه أنها …": in it): never a subject
 _AR_PREP_PRONOUN = regex.compile(r"^(?:في|ل|ب|عن|من|على|عل|إلى|إل|مع|عند|لدى|لدي)(?:ه|ها|هم|هن|هما|ي|نا|ك|كم)$")
+#: titles before an Arabic name (not roles: "، مدرب الشاذلي منذ عامين،" describes, it does not name)
+_AR_TITLES = frozenset({"الدكتور", "الدكتورة", "د", "المهندس", "المهندسة", "الأستاذ", "الأستاذة", "الشيخ", "السيد",
+                        "السيدة", "العقيد", "اللواء", "العميد", "المستشار", "القاضي", "المحامي"})
 #: Arabic relative pronouns and "and he/she is": a name ends before them ("ماكينتوش الذي دخل …")
 _AR_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي", "وهو", "وهي"})
 #: an accusative active participle (مدافعًا، متحدثًا): how the subject spoke, never the subject
@@ -2092,6 +2103,18 @@ def extract_quotes(doc: Document, lang_of=None) -> list[dict]:
                     first = _subject_after(left_toks[left_toks.index(left_own[0]) + 1:a])
                     if first and (len(first) >= 2 or _fold_name(first[0].text) in _known_names()):
                         subj_toks, ar_pron, inherit = first, False, False
+                elif ar_pron and left_toks[a].norm[:1] == "و" and left_own:
+                    # "من جهتها، نشرت وزارة الصحة … إرشادات، وأعلنت أن «…»": the second verb shares the
+                    # subject of the sentence's first
+                    i = left_toks.index(left_own[0])
+                    if left_toks[i].norm in stop:        # an opening "من جهتها،": the clause after it
+                        i = next((j + 1 for j in range(i, a) if left_toks[j].text in {"،", ","}), a)
+                    if i + 1 < a and left_toks[i].norm not in stop and _is_ar(left_toks[i].text):
+                        first = _subject_after(left_toks[i + 1:a])
+                        gc, gw = data.gender.get(left_toks[a].norm[1:]), _gender_of_words(t.norm for t in first or [])
+                        if first and (len(first) >= 2 or _fold_name(first[0].text) in _known_names()) \
+                                and (gc is None or gw is None or gc == gw):
+                            subj_toks, ar_pron, inherit = first, False, False
             if not subj_toks and adjacent and right_toks and not ar_pron:
                 rt = [t for t in right_toks if t.text not in {",", "،"}]
                 lead = []
