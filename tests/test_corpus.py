@@ -86,7 +86,7 @@ def test_second_heldout_quality(corpus_docs):
 
 @pytest.mark.parametrize("folder,documents", [("heldout3", 6), ("heldout4", 7), ("heldout5", 6), ("heldout6", 6),
                                               ("heldout7", 7), ("heldout8", 7), ("heldout9", 7),
-                                              ("heldout10", 7)])
+                                              ("heldout10", 7), ("heldout11", 4)])
 def test_later_heldout_quality(corpus_docs, folder, documents):
     """corpus/heldout3 ... heldout10 were written blind to the code (first runs: speaker 0.774, 0.698,
     0.698, 0.534, 0.735, 0.721, 0.673 and 0.575); the bars sit a little under today's numbers (lower
@@ -100,6 +100,6 @@ def test_later_heldout_quality(corpus_docs, folder, documents):
     # (speaker, cue, kind) bars; the later sets' are lower (the ninth's kind: scare quotes after "calls" and
     # inline Arabic quotes are annotated partial/direct, our rules say term)
     bars = {"heldout6": (0.8, 0.85, 0.93), "heldout7": (0.8, 0.85, 0.93), "heldout8": (0.8, 0.85, 0.93),
-            "heldout9": (0.75, 0.85, 0.87), "heldout10": (0.78, 0.85, 0.87)}.get(folder, (0.9, 0.88, 0.93))
+            "heldout9": (0.75, 0.85, 0.87), "heldout10": (0.78, 0.85, 0.87), "heldout11": (0.85, 0.9, 0.93)}.get(folder, (0.9, 0.88, 0.93))
     assert m["quotes.detect"]["f1"] >= 0.95 and m["quotes.kind"]["acc"] >= bars[2]
     assert m["quotes.speaker"]["acc"] >= bars[0] and m["quotes.cue"]["acc"] >= bars[1]
